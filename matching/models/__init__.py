@@ -1,0 +1,41 @@
+"""Every table of the service, importable from one place (Alembic reads Base.metadata here)."""
+
+from matching.models.access_token import CalendarFeedToken, HouseholdMessage, HouseholdToken
+from matching.models.account import UserAccount
+from matching.models.audit import AuditEntry
+from matching.models.base import Base
+from matching.models.decisions import ForbiddenPair, RoomPin, VisitPin
+from matching.models.enums import (
+    CalendarKind,
+    ChangeKind,
+    Channel,
+    Eligibility,
+    JobStatus,
+    Mode,
+    NotificationStatus,
+    OccurrenceStatus,
+    PlanKind,
+    PlanStatus,
+    ReferralSource,
+    Role,
+    RoomPinKind,
+    TutorKind,
+)
+from matching.models.household import Household, Student, StudentAvailability, StudentNeed
+from matching.models.outbox import Notification
+from matching.models.plan import Plan, PlanChange
+from matching.models.programme import CalendarEntry, Programme, Site
+from matching.models.room import Session, SessionStaff, StudentSiteAssignment
+from matching.models.solve_job import SolveJob
+from matching.models.tutor import Tutor, TutorAvailability, TutorException, TutorSite, TutorSubject
+from matching.models.visit import Visit, VisitOccurrence
+
+__all__ = [
+    "AuditEntry", "Base", "CalendarEntry", "CalendarFeedToken", "CalendarKind", "ChangeKind", "Channel",
+    "Eligibility", "ForbiddenPair", "Household", "HouseholdMessage", "HouseholdToken", "JobStatus", "Mode",
+    "Notification", "NotificationStatus", "OccurrenceStatus", "Plan", "PlanChange", "PlanKind", "PlanStatus",
+    "Programme", "ReferralSource", "Role", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site",
+    "SolveJob", "Student", "StudentAvailability", "StudentNeed", "StudentSiteAssignment", "Tutor",
+    "TutorAvailability", "TutorException", "TutorKind", "TutorSite", "TutorSubject", "UserAccount", "Visit",
+    "VisitOccurrence", "VisitPin",
+]

@@ -1,0 +1,124 @@
+"""The closed vocabularies of the domain, stored as their string values."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Role(str, enum.Enum):
+    """What a user account may do."""
+
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    TUTOR = "tutor"
+
+
+class Mode(str, enum.Enum):
+    """How a student is supported: home visits (個別訪問) or a study room (学習室)."""
+
+    HOME_VISIT = "home_visit"
+    STUDY_ROOM = "study_room"
+
+
+class Channel(str, enum.Enum):
+    """How a household prefers to receive notices."""
+
+    EMAIL = "email"
+    LETTER = "letter"
+    PHONE = "phone"
+
+
+class CalendarKind(str, enum.Enum):
+    """What a calendar entry means for sessions and visits."""
+
+    HOLIDAY = "holiday"  # national holiday: no visits or sessions
+    CLOSURE = "closure"  # 年末年始, site closure: nothing runs
+    SCHOOL_HOLIDAY = "school_holiday"  # 夏休み etc.: school is out, support may go on
+    EXAM = "exam"  # 定期テスト: sites may pause
+    INTENSIVE = "intensive"  # before entrance exams: more sessions wanted
+
+
+class PlanStatus(str, enum.Enum):
+    """Life of a plan: a draft is edited, one plan per kind is published, older ones are archived."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class OccurrenceStatus(str, enum.Enum):
+    """A dated visit: planned, confirmed by the tutor, or cancelled."""
+
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class TutorKind(str, enum.Enum):
+    """Who a tutor is: university student volunteer, retired teacher, paid 学習支援員, other."""
+
+    STUDENT_VOLUNTEER = "student_volunteer"
+    RETIRED_TEACHER = "retired_teacher"
+    PAID_STAFF = "paid_staff"
+    OTHER = "other"
+
+
+class ReferralSource(str, enum.Enum):
+    """Who referred a child: a caseworker, a school, the guardian, or another body."""
+
+    CASEWORKER = "caseworker"
+    SCHOOL = "school"
+    GUARDIAN = "guardian"
+    OTHER = "other"
+
+
+class Eligibility(str, enum.Enum):
+    """Why a household is eligible (要配慮個人情報: coordinators only, every read logged)."""
+
+    WELFARE = "welfare"  # 生活保護
+    LOW_INCOME = "low_income"  # 就学援助 / 生活困窮
+    SINGLE_PARENT = "single_parent"  # ひとり親 (児童扶養手当)
+    OTHER = "other"
+
+
+class NotificationStatus(str, enum.Enum):
+    """Where a notice is in the outbox."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # will be retried
+    PRINTED = "printed"  # a letter that went out on paper
+
+
+class JobStatus(str, enum.Enum):
+    """Where a background solve is."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class PlanKind(str, enum.Enum):
+    """Which service a plan schedules: home visits (マッチング) or study rooms (日程)."""
+
+    VISITS = "visits"
+    ROOMS = "rooms"
+
+
+class ChangeKind(str, enum.Enum):
+    """How a plan differs from the one it replaces, per child and tutor."""
+
+    KEPT = "kept"
+    MOVED = "moved"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+class RoomPinKind(str, enum.Enum):
+    """What a study-room pin fixes: a session date, a tutor on a session, or a child's site."""
+
+    SESSION = "session"
+    STAFF = "staff"
+    CHILD_SITE = "child_site"
