@@ -1,0 +1,57 @@
+"""The figures on the coordinator's home page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from matching.services.tutors import tutor_active_on
+
+from matching.models import Household, Mode, Plan, PlanKind, PlanStatus, Site, Student, StudentNeed, Tutor, Visit
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    """How many children, tutors and sites the programme has, and how many home-visit needs wait."""
+
+    students: int
+    tutors: int
+    sites: int
+    needs: int
+    unmatched_needs: int
+    study_room_students: int
+
+
+def dashboard_counts(session: Session, programme_id: int, today: date) -> DashboardCounts:
+    """Count the programme's active children, tutors active today, sites and unmatched home-visit needs."""
+    active_students = (
+        select(Student.id)
+        .join(Household)
+        .where(Household.programme_id == programme_id, Student.active.is_(True))
+    )
+    published_plan = select(Plan.id).where(
+        Plan.programme_id == programme_id, Plan.kind == PlanKind.VISITS, Plan.status == PlanStatus.PUBLISHED
+    )
+    home_visit_needs = (
+        select(StudentNeed.id)
+        .join(Student)
+        .where(Student.id.in_(active_students), Student.mode == Mode.HOME_VISIT)
+    )
+    matched = exists().where(Visit.need_id == StudentNeed.id, Visit.plan_id.in_(published_plan))
+    return DashboardCounts(
+        students=session.scalar(select(func.count()).select_from(active_students.subquery())) or 0,
+        tutors=session.scalar(
+            select(func.count(Tutor.id)).where(Tutor.programme_id == programme_id, tutor_active_on(today))
+        ) or 0,
+        sites=session.scalar(select(func.count(Site.id)).where(Site.programme_id == programme_id)) or 0,
+        needs=session.scalar(select(func.count()).select_from(home_visit_needs.subquery())) or 0,
+        unmatched_needs=session.scalar(
+            select(func.count()).select_from(home_visit_needs.where(~matched).subquery())
+        ) or 0,
+        study_room_students=session.scalar(
+            select(func.count()).select_from(active_students.where(Student.mode == Mode.STUDY_ROOM).subquery())
+        ) or 0,
+    )

@@ -1,0 +1,41 @@
+"""Flask commands: migrate the database and load the demo (``flask --app webapp init-demo``)."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import func, select
+
+from matching.db import upgrade
+from matching.models import Programme
+
+
+@click.command("db-upgrade")
+def db_upgrade_command() -> None:
+    """Create or migrate the schema to the newest revision."""
+    upgrade(current_app.config["DATABASE_URL"])
+    click.echo("database is up to date")
+
+
+@click.command("init-demo")
+@click.option("--url", default="http://127.0.0.1:5000", help="Where the site will be served, for the message.")
+def init_demo_command(url: str) -> None:
+    """Migrate, load the demo data into an empty database, and print where and how to log in."""
+    from seed_data.demo import DEMO_ACCOUNTS, load_demo
+
+    upgrade(current_app.config["DATABASE_URL"])
+    with current_app.extensions["session_factory"]() as session:
+        if session.scalar(select(func.count(Programme.id))):
+            click.echo("demo data already loaded")
+        else:
+            summary = load_demo(session)
+            click.echo(f"loaded demo: {summary.sites} sites, {summary.students} children, {summary.tutors} tutors")
+    click.echo(f"\nOpen {url} and log in with one of these demo accounts:")
+    for account in DEMO_ACCOUNTS:
+        click.echo(f"  {account.role:<12} login: {account.login:<14} password: {account.password}")
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+    app.cli.add_command(db_upgrade_command)
+    app.cli.add_command(init_demo_command)

@@ -1,0 +1,23 @@
+"""Today and now as the site sees them: Asia/Tokyo, or a fixed date for demos and tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+def today() -> date:
+    """The current date in Tokyo, unless the app is configured with a fixed TODAY (YYYY-MM-DD)."""
+    fixed = current_app.config.get("TODAY")
+    if fixed:
+        return date.fromisoformat(fixed)
+    return datetime.now(TOKYO).date()
+
+
+def now() -> datetime:
+    """The current instant, timezone-aware, in UTC."""
+    return datetime.now(timezone.utc)

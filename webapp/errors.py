@@ -1,0 +1,22 @@
+"""Error pages in the user's language instead of stack traces."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from matching.services.errors import NoProgramme, NotFound
+
+
+def _page(code: int):
+    return render_template("errors/error.html", code=code), code
+
+
+def init_app(app: Flask) -> None:
+    """Render 400, 403, 404 and CSRF failures as pages; a missing row is a 404."""
+    app.register_error_handler(CSRFError, lambda _e: _page(400))
+    app.register_error_handler(NotFound, lambda _e: _page(404))
+    app.register_error_handler(NoProgramme, lambda _e: (render_template("errors/no_programme.html"), 503))
+    for code in (400, 403, 404, 405):
+        app.register_error_handler(code, lambda e: _page(e.code if isinstance(e, HTTPException) else 500))

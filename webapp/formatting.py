@@ -1,0 +1,69 @@
+"""Jinja filters that write grades, subjects, weekdays, times and codes for people."""
+
+from __future__ import annotations
+
+from flask import Flask, request, url_for
+from flask_babel import get_locale, lazy_gettext as _l
+
+from matching.grades import grade_label
+from matching.subjects import subject_label
+from solver.clock import format_time
+
+WEEKDAY_NAMES = (_l("月"), _l("火"), _l("水"), _l("木"), _l("金"), _l("土"), _l("日"))
+
+LABELS = {
+    "home_visit": _l("個別訪問"),
+    "study_room": _l("学習室"),
+    "email": _l("メール"),
+    "letter": _l("郵送"),
+    "phone": _l("電話"),
+    "student_volunteer": _l("大学生ボランティア"),
+    "retired_teacher": _l("退職教員"),
+    "paid_staff": _l("学習支援員"),
+    "other": _l("その他"),
+    "caseworker": _l("ケースワーカー"),
+    "school": _l("学校"),
+    "guardian": _l("保護者からの申込"),
+    "welfare": _l("生活保護"),
+    "low_income": _l("生活困窮・就学援助"),
+    "single_parent": _l("ひとり親"),
+    "holiday": _l("祝日"),
+    "closure": _l("休館"),
+    "school_holiday": _l("学校休業"),
+    "exam": _l("定期テスト"),
+    "intensive": _l("強化期間"),
+    "female": _l("女性"),
+    "male": _l("男性"),
+}
+
+LANGUAGE_NAMES = {
+    "ja": _l("日本語"), "en": _l("英語"), "zh-Hans": _l("中国語"), "vi": _l("ベトナム語"), "ne": _l("ネパール語"),
+    "tl": _l("タガログ語"), "ko": _l("韓国語"), "pt": _l("ポルトガル語"),
+}
+
+
+def _locale() -> str:
+    return str(get_locale() or "ja")
+
+
+def label(value: object) -> str:
+    """A code from the domain (an enum or its value) in the interface language."""
+    code = getattr(value, "value", value)
+    return str(LABELS.get(code, code))
+
+
+def page_url(endpoint: str, number: int) -> str:
+    """The URL of another page of the current list, keeping its search and filters."""
+    return url_for(endpoint, **{**request.args.to_dict(), "page": number})
+
+
+def init_app(app: Flask) -> None:
+    """Register the filters on the app's Jinja environment."""
+    app.add_template_filter(lambda g: grade_label(g, _locale()), "grade")
+    app.add_template_filter(lambda s: subject_label(s, _locale()), "subject")
+    app.add_template_filter(lambda d: str(WEEKDAY_NAMES[d]), "weekday")
+    app.add_template_filter(format_time, "hhmm")
+    app.add_template_filter(label, "label")
+    app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")
+    app.add_template_global(page_url)
+    app.add_template_global(_locale, "locale")
