@@ -11,6 +11,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from matching.models import Role
 from matching.services.accounts import authenticate, load_account
 from webapp.auth.forms import LoginForm
+from webapp.auth.user import SignedInUser
 from webapp.clock import now
 from webapp.database import db
 from webapp.extensions import login_manager
@@ -25,7 +26,8 @@ login_manager.session_protection = "strong"
 
 @login_manager.user_loader
 def _load_user(user_id: str):
-    return load_account(db(), int(user_id))
+    account = load_account(db(), int(user_id))
+    return SignedInUser.from_account(account) if account is not None else None
 
 
 def _home_for(role: Role) -> str:
@@ -52,7 +54,7 @@ def login():
             session.clear()  # a fresh session at login: nothing from before sign-in carries over
             if lang:
                 session["lang"] = lang
-            login_user(account)
+            login_user(SignedInUser.from_account(account))
             return redirect(_safe_next(request.args.get("next")) or _home_for(account.role))
         form.form_errors.append(_("ログインIDまたはパスワードが正しくありません。"))
     return render_template("auth/login.html", form=form)

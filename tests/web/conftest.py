@@ -1,0 +1,91 @@
+"""The app on a fresh database with a small programme, a client, and a login helper."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from matching.db import make_engine, make_session_factory
+from matching.models import Role
+from tests.factories import (
+    make_account, make_household, make_programme, make_site, make_student, make_tutor,
+)
+from webapp import create_app
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class World:
+    """The ids of the rows every web test can rely on."""
+
+    programme_id: int
+    site_id: int
+    student_id: int
+    tutor_id: int
+
+
+@pytest.fixture
+def world(database_url) -> World:
+    """One programme with a site, a child, a tutor and an account per role."""
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        programme = make_programme(session)
+        site = make_site(session, programme)
+        student = make_student(session, make_household(session, programme), home_site_id=site.id)
+        tutor = make_tutor(session, programme)
+        make_account(session, "admin", PASSWORD, Role.ADMIN)
+        make_account(session, "coordinator", PASSWORD, Role.COORDINATOR)
+        make_account(session, "tutor", PASSWORD, Role.TUTOR, tutor=tutor)
+        session.commit()
+        ids = World(programme.id, site.id, student.id, tutor.id)
+    engine.dispose()
+    return ids
+
+
+@pytest.fixture
+def app(database_url, world):
+    """The web app on the test database, with CSRF on as in production."""
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
+                      "SESSION_COOKIE_SECURE": False, "REMEMBER_COOKIE_SECURE": False, "TODAY": "2026-11-22"})
+    yield app
+    app.extensions["engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client of the app."""
+    return app.test_client()
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token embedded in a page's form."""
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+class Auth:
+    """Logs the test client in and out through the real login form."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, login: str = "coordinator", password: str = PASSWORD):
+        """Submit the login form with its CSRF token."""
+        token = csrf_token(self._client.get("/login").get_data(as_text=True))
+        return self._client.post("/login", data={"login": login, "password": password, "csrf_token": token})
+
+    def logout(self):
+        """Submit the logout button."""
+        token = csrf_token(self._client.get("/coordinator/").get_data(as_text=True))
+        return self._client.post("/logout", data={"csrf_token": token})
+
+
+@pytest.fixture
+def auth(client) -> Auth:
+    """The login helper."""
+    return Auth(client)

@@ -1,0 +1,74 @@
+"""Signing in and out: one message for any wrong login, CSRF on every form, safe redirects."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.conftest import PASSWORD, csrf_token
+
+WRONG_LOGIN = "ログインIDまたはパスワードが正しくありません。"
+
+
+def test_coordinator_logs_in_and_lands_on_the_home_page(client, auth):
+    response = auth.login("coordinator", PASSWORD)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/coordinator/"
+    assert "テスト区 学習支援事業" in client.get("/coordinator/").get_data(as_text=True)
+
+
+def test_tutor_logs_in_and_lands_on_their_own_page(client, auth):
+    response = auth.login("tutor", PASSWORD)
+    assert response.headers["Location"] == "/tutor/"
+    page = client.get("/tutor/").get_data(as_text=True)
+    assert "講師 太郎" in page and "数学" in page
+
+
+@pytest.mark.parametrize("login, password", [("coordinator", "wrong password"), ("nobody", PASSWORD)])
+def test_wrong_password_and_unknown_user_get_the_same_single_message(client, auth, login, password):
+    response = auth.login(login, password)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert page.count(WRONG_LOGIN) == 1
+    assert 'value="%s"' % login in page  # what was typed is kept (the password is not)
+    assert "coordinator/" not in response.headers.get("Location", "")
+
+
+def test_empty_form_gets_a_message_per_field(auth, client):
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    page = client.post("/login", data={"login": "", "password": "", "csrf_token": token}).get_data(as_text=True)
+    assert "ログインIDを入力してください" in page
+    assert "パスワードを入力してください" in page
+
+
+def test_post_without_csrf_token_is_refused(client):
+    response = client.post("/login", data={"login": "coordinator", "password": PASSWORD})
+    assert response.status_code == 400
+    assert client.get("/coordinator/").status_code == 302  # still not signed in
+
+
+def test_logout_needs_csrf_and_ends_the_session(client, auth):
+    auth.login()
+    assert client.post("/logout").status_code == 400
+    assert client.get("/coordinator/").status_code == 200
+    auth.logout()
+    assert client.get("/coordinator/").status_code == 302
+
+
+def test_login_follows_only_same_site_next_links(client):
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    data = {"login": "coordinator", "password": PASSWORD, "csrf_token": token}
+    response = client.post("/login?next=//evil.example/steal", data=data)
+    assert response.headers["Location"] == "/coordinator/"
+
+
+def test_session_cookie_is_http_only_and_same_site(client, auth):
+    response = auth.login()
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_pages_carry_security_headers(client):
+    headers = client.get("/login").headers
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
