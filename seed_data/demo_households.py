@@ -78,7 +78,8 @@ def _availability(rng: random.Random, site: Site | None) -> list[StudentAvailabi
     windows = []
     for day in sorted(weekdays):
         start = rng.choice((16, 17, 18)) * 60
-        windows.append(StudentAvailability(weekday=day, start_minute=start, end_minute=max(start + 120, rng.choice((20, 21)) * 60)))
+        end = max(start + 120, rng.choice((20, 21)) * 60)
+        windows.append(StudentAvailability(weekday=day, start_minute=start, end_minute=end))
     if rng.random() < 0.55 or (site is not None and "5" in site.open_weekdays):
         start, end = rng.choice(((10, 12), (13, 17), (10, 17), (14, 20)))
         windows.append(StudentAvailability(weekday=5, start_minute=start * 60, end_minute=end * 60))
@@ -111,7 +112,9 @@ def _household(rng: random.Random, programme: Programme, sites: list[Site], numb
         guardian = rng.choice(names["woman"])
         guardian_kana = katakana_reading(guardian)
     has_email = rng.random() < 0.4
-    channel = Channel.EMAIL if has_email and rng.random() < 0.8 else rng.choice((Channel.LETTER,) * 3 + (Channel.PHONE,))
+    # Families without e-mail get printed letters; a few prefer a call.
+    otherwise = rng.choice((Channel.LETTER, Channel.LETTER, Channel.LETTER, Channel.PHONE))
+    channel = Channel.EMAIL if has_email and rng.random() < 0.8 else otherwise
     applied_on = DEMO_TODAY - timedelta(days=rng.randint(2, 440))
     consents = rng.random() < 0.9
     household = Household(

@@ -43,7 +43,8 @@ def _availability(rng: random.Random, kind: TutorKind) -> list[TutorAvailability
     """Evening windows on some weekdays (retired teachers from the afternoon) and often Saturday."""
     counts = {TutorKind.STUDENT_VOLUNTEER: (1, 3), TutorKind.RETIRED_TEACHER: (2, 4), TutorKind.PAID_STAFF: (3, 5)}
     days = sorted(rng.sample(range(5), rng.randint(*counts[kind])))
-    earliest = {TutorKind.STUDENT_VOLUNTEER: (17, 18), TutorKind.RETIRED_TEACHER: (15, 16), TutorKind.PAID_STAFF: (15, 16)}
+    earliest = {TutorKind.STUDENT_VOLUNTEER: (17, 18), TutorKind.RETIRED_TEACHER: (15, 16),
+                TutorKind.PAID_STAFF: (15, 16)}
     windows = []
     for day in days:
         start = rng.choice(earliest[kind]) * 60
