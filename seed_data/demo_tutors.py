@@ -125,7 +125,7 @@ def build_tutors(rng: random.Random, programme: Programme, sites: list[Site],
             max_travel_minutes=limit,
             # Two newcomers have not yet handed in the 誓約書 and start next month.
             pledge_signed_on=None if number in (69, 70) else pledge,
-            active_from=date(2026, 12, 1) if number in (69, 70) else max(pledge, date(2024, 4, 1)),
+            active_from=date(2026, 12, 1) if number in (69, 70) else pledge,
             active_until=date(2027, 3, 31) if graduating else None,
             notes="4年生のため年度末で卒業予定" if graduating else "",
             subjects=_subjects(rng, kind, speciality),
