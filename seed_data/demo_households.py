@@ -80,7 +80,7 @@ def _availability(rng: random.Random, site: Site | None) -> list[StudentAvailabi
         start = rng.choice((16, 17, 18)) * 60
         end = max(start + 120, rng.choice((20, 21)) * 60)
         windows.append(StudentAvailability(weekday=day, start_minute=start, end_minute=end))
-    if rng.random() < 0.55 or (site is not None and "5" in site.open_weekdays):
+    if rng.random() < 0.55 or (site is not None and 5 in site.weekdays):
         start, end = rng.choice(((10, 12), (13, 17), (10, 17), (14, 20)))
         windows.append(StudentAvailability(weekday=5, start_minute=start * 60, end_minute=end * 60))
     return windows

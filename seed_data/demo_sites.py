@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matching.models import Programme, Site
+from matching.models import Programme, Site, SiteOpening
 from seed_data.ward import MUNICIPALITY, PREFECTURE
 
 
 @dataclass(frozen=True)
 class SiteSpec:
-    """A site as written by hand: name, address after the ward, coordinates and opening weekdays."""
+    """A site as written by hand: name, address after the ward, coordinates and opening weekdays (0 Mon .. 5 Sat)."""
 
     name: str
     address: str
@@ -20,12 +20,11 @@ class SiteSpec:
     capacity: int
 
 
-EVENING_OPENS = 18 * 60
-EVENING_CLOSES = 20 * 60
+EVENING = (18 * 60, 20 * 60)  # weekday evenings, after school and club activities
+SATURDAY = (14 * 60, 16 * 60)  # Saturday afternoons
+SATURDAY_WEEKDAY = 5
 
 # Hand-placed so the sites spread over the ward (see seed_data.ward.WARD_BOX).
-# A Site has one opening window for all its weekdays, so the two sites that also open on
-# Saturdays hold their Saturday sessions at the same 18:00-20:00.
 SITE_SPECS: tuple[SiteSpec, ...] = (
     SiteSpec("若葉地区区民館", "若葉町2丁目14-3", 35.7468, 139.6231, "13", 20),
     SiteSpec("桜台児童館", "桜台1丁目8-11", 35.7302, 139.6298, "02", 18),
@@ -35,6 +34,11 @@ SITE_SPECS: tuple[SiteSpec, ...] = (
     SiteSpec("泉町地域集会所", "泉町1丁目17-9", 35.7263, 139.6634, "35", 16),
     SiteSpec("東原地区区民館", "東原3丁目9-2", 35.7412, 139.6762, "02", 22),
 )
+
+
+def _opening(weekday: int) -> SiteOpening:
+    start, end = SATURDAY if weekday == SATURDAY_WEEKDAY else EVENING
+    return SiteOpening(weekday=weekday, start_minute=start, end_minute=end)
 
 
 def build_sites(programme: Programme) -> list[Site]:
@@ -47,14 +51,12 @@ def build_sites(programme: Programme) -> list[Site]:
             lat=spec.lat,
             lon=spec.lon,
             capacity=spec.capacity,
-            open_weekdays=spec.open_weekdays,
-            opens_at=EVENING_OPENS,
-            closes_at=EVENING_CLOSES,
+            openings=[_opening(int(day)) for day in spec.open_weekdays],
             target_sessions=80,
             min_days_between_sessions=1,
             min_tutors_per_session=2,
             children_per_tutor=4,
-            notes="中3勉強会（年80回）。" + ("土曜も開室。" if "5" in spec.open_weekdays else ""),
+            notes="中3勉強会（年80回）。" + ("土曜午後も開室。" if str(SATURDAY_WEEKDAY) in spec.open_weekdays else ""),
         )
         for spec in SITE_SPECS
     ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from itertools import count
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from matching.models import (
-    Eligibility, Household, Mode, Programme, ReferralSource, Role, Site, Student, StudentAvailability, StudentNeed,
+    Eligibility, Household, Mode, Programme, ReferralSource, Role, Site, SiteOpening, Student, StudentAvailability, StudentNeed,
     Tutor, TutorAvailability, TutorKind, TutorSubject, UserAccount,
 )
 from matching.passwords import hash_password
@@ -31,8 +32,10 @@ def make_site(session: Session, programme: Programme, **fields: Any) -> Site:
     """A site open on Tuesday and Thursday evenings."""
     n = next(_numbers)
     values = dict(programme=programme, name=f"テスト会場{n}", address=f"テスト区1-{n}", lat=35.735, lon=139.65,
-                  capacity=20, open_weekdays="13", opens_at=18 * 60, closes_at=20 * 60)
+                  capacity=20)
     site = Site(**{**values, **fields})
+    if "openings" not in fields:
+        site.openings = [SiteOpening(weekday=day, start_minute=18 * 60, end_minute=20 * 60) for day in (1, 3)]
     session.add(site)
     session.flush()
     return site
@@ -86,9 +89,15 @@ def make_tutor(session: Session, programme: Programme, **fields: Any) -> Tutor:
     return tutor
 
 
+@cache
+def _password_hash(password: str) -> str:
+    # argon2 is slow on purpose; tests reuse one hash per password.
+    return hash_password(password)
+
+
 def make_account(session: Session, login: str, password: str, role: Role, tutor: Tutor | None = None) -> UserAccount:
     """An active account with an argon2-hashed password."""
-    account = UserAccount(login=login, display_name=login, password_hash=hash_password(password), role=role,
+    account = UserAccount(login=login, display_name=login, password_hash=_password_hash(password), role=role,
                           tutor_id=tutor.id if tutor else None)
     session.add(account)
     session.flush()

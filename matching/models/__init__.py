@@ -24,7 +24,7 @@ from matching.models.enums import (
 from matching.models.household import Household, Student, StudentAvailability, StudentNeed
 from matching.models.outbox import Notification
 from matching.models.plan import Plan, PlanChange
-from matching.models.programme import CalendarEntry, Programme, Site
+from matching.models.programme import CalendarEntry, Programme, Site, SiteOpening
 from matching.models.room import Session, SessionStaff, StudentSiteAssignment
 from matching.models.solve_job import SolveJob
 from matching.models.tutor import Tutor, TutorAvailability, TutorException, TutorSite, TutorSubject
@@ -34,7 +34,7 @@ __all__ = [
     "AuditEntry", "Base", "CalendarEntry", "CalendarFeedToken", "CalendarKind", "ChangeKind", "Channel",
     "Eligibility", "ForbiddenPair", "Household", "HouseholdMessage", "HouseholdToken", "JobStatus", "Mode",
     "Notification", "NotificationStatus", "OccurrenceStatus", "Plan", "PlanChange", "PlanKind", "PlanStatus",
-    "Programme", "ReferralSource", "Role", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site",
+    "Programme", "ReferralSource", "Role", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site", "SiteOpening",
     "SolveJob", "Student", "StudentAvailability", "StudentNeed", "StudentSiteAssignment", "Tutor",
     "TutorAvailability", "TutorException", "TutorKind", "TutorSite", "TutorSubject", "UserAccount", "Visit",
     "VisitOccurrence", "VisitPin",

@@ -43,10 +43,6 @@ class Site(Timestamped, Base):
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     capacity: Mapped[int] = mapped_column(Integer)  # children the room holds
-    # Opening weekdays as digits 0 (Mon) .. 6 (Sun), e.g. "135" = Tue, Thu, Sat.
-    open_weekdays: Mapped[str] = mapped_column(String(7))
-    opens_at: Mapped[int] = mapped_column(Integer)  # minutes after midnight
-    closes_at: Mapped[int] = mapped_column(Integer)
     target_sessions: Mapped[int] = mapped_column(Integer, default=80)  # per school year
     min_days_between_sessions: Mapped[int] = mapped_column(Integer, default=1)
     min_tutors_per_session: Mapped[int] = mapped_column(Integer, default=2)
@@ -55,11 +51,30 @@ class Site(Timestamped, Base):
 
     programme: Mapped[Programme] = relationship(back_populates="sites")
     calendar_entries: Mapped[list["CalendarEntry"]] = relationship(back_populates="site")
+    openings: Mapped[list["SiteOpening"]] = relationship(
+        back_populates="site",
+        cascade="all, delete-orphan",
+        order_by="(SiteOpening.weekday, SiteOpening.start_minute)",
+    )
 
     @property
     def weekdays(self) -> list[int]:
-        """Opening weekdays as integers 0 (Monday) to 6 (Sunday)."""
-        return [int(day) for day in self.open_weekdays]
+        """Opening weekdays as integers 0 (Monday) to 6 (Sunday), in order."""
+        return sorted({opening.weekday for opening in self.openings})
+
+
+class SiteOpening(Base):
+    """A weekly time a site can hold a session, e.g. Tuesday 18:00-20:00 or Saturday 14:00-16:00."""
+
+    __tablename__ = "site_opening"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 Monday .. 6 Sunday
+    start_minute: Mapped[int] = mapped_column(Integer)
+    end_minute: Mapped[int] = mapped_column(Integer)
+
+    site: Mapped[Site] = relationship(back_populates="openings")
 
 
 class CalendarEntry(Timestamped, Base):

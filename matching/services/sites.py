@@ -19,9 +19,7 @@ class SiteRow:
     name: str
     address: str
     capacity: int
-    weekdays: tuple[int, ...]
-    opens_at: int
-    closes_at: int
+    openings: tuple[tuple[int, int, int], ...]  # (weekday, start, end)
     target_sessions: int
     students: int
 
@@ -37,7 +35,7 @@ def _students_per_site(session: Session, *site_ids: int) -> dict[int, int]:
 
 def _row(site: Site, students: int) -> SiteRow:
     return SiteRow(id=site.id, name=site.name, address=site.address, capacity=site.capacity,
-                   weekdays=tuple(site.weekdays), opens_at=site.opens_at, closes_at=site.closes_at,
+                   openings=tuple((o.weekday, o.start_minute, o.end_minute) for o in site.openings),
                    target_sessions=site.target_sessions, students=students)
 
 

@@ -75,7 +75,13 @@ def test_seven_sites_each_target_80_sessions_a_year(demo):
     session, _ = demo
     sites = session.scalars(select(Site)).all()
     assert [site.target_sessions for site in sites] == [80] * 7
-    assert all(18 * 60 <= site.opens_at < site.closes_at <= 20 * 60 for site in sites)
+    for site in sites:
+        assert 1 <= len(site.openings) <= 3
+        for opening in site.openings:
+            if opening.weekday < 5:  # weekday evenings
+                assert (opening.start_minute, opening.end_minute) == (18 * 60, 20 * 60)
+            else:  # Saturday afternoons
+                assert (opening.weekday, opening.start_minute, opening.end_minute) == (5, 14 * 60, 16 * 60)
 
 
 def test_about_150_children_and_70_tutors(demo):

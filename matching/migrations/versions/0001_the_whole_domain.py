@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 12:10:42.449500
+Create Date: 2026-11-22 12:16:13.250749
 """
 
 from alembic import op
@@ -16,7 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('programme',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -62,9 +62,6 @@ def upgrade() -> None:
     sa.Column('lat', sa.Float(), nullable=False),
     sa.Column('lon', sa.Float(), nullable=False),
     sa.Column('capacity', sa.Integer(), nullable=False),
-    sa.Column('open_weekdays', sa.String(length=7), nullable=False),
-    sa.Column('opens_at', sa.Integer(), nullable=False),
-    sa.Column('closes_at', sa.Integer(), nullable=False),
     sa.Column('target_sessions', sa.Integer(), nullable=False),
     sa.Column('min_days_between_sessions', sa.Integer(), nullable=False),
     sa.Column('min_tutors_per_session', sa.Integer(), nullable=False),
@@ -158,6 +155,18 @@ def upgrade() -> None:
     with op.batch_alter_table('household_token', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_household_token_household_id'), ['household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_household_token_short_code'), ['short_code'], unique=False)
+
+    op.create_table('site_opening',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('site_id', sa.Integer(), nullable=False),
+    sa.Column('weekday', sa.Integer(), nullable=False),
+    sa.Column('start_minute', sa.Integer(), nullable=False),
+    sa.Column('end_minute', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['site_id'], ['site.id'], name=op.f('fk_site_opening_site_id_site')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_site_opening'))
+    )
+    with op.batch_alter_table('site_opening', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_site_opening_site_id'), ['site_id'], unique=False)
 
     op.create_table('student',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -555,11 +564,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_visit_occurrence_on_date'), ['on_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_visit_occurrence_visit_id'), ['visit_id'], unique=False)
 
-    
+
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('visit_occurrence', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_visit_occurrence_visit_id'))
         batch_op.drop_index(batch_op.f('ix_visit_occurrence_on_date'))
@@ -668,6 +677,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_student_family_name'))
 
     op.drop_table('student')
+    with op.batch_alter_table('site_opening', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_site_opening_site_id'))
+
+    op.drop_table('site_opening')
     with op.batch_alter_table('household_token', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_household_token_short_code'))
         batch_op.drop_index(batch_op.f('ix_household_token_household_id'))
@@ -697,4 +710,4 @@ def downgrade() -> None:
 
     op.drop_table('household')
     op.drop_table('programme')
-    
+

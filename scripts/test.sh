@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install what the tests need and run the whole suite (extra arguments go to pytest).
+# PostgreSQL tests run when TEST_DATABASE_URL names a server (.ci/run starts one);
+# browser tests run when /usr/bin/chromium exists. Under CI=true both are required.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+.venv/bin/pip install --quiet --upgrade pip
+.venv/bin/pip install --quiet -e ".[test]"
+exec .venv/bin/python -m pytest "$@"
