@@ -1,0 +1,70 @@
+"""A real server with the demo data, and a real headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+
+import pytest
+from werkzeug.serving import make_server
+
+from matching.db import make_engine, make_session_factory, upgrade
+from seed_data.demo import load_demo
+from tests.conftest import missing
+from webapp import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium reaches for Google's services, which this closed network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TODAY = "2026-11-22"
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory) -> str:
+    """A SQLite database migrated by Alembic and loaded with the demo."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        load_demo(session)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_database) -> Iterator[str]:
+    """The web app served over HTTP on a free loopback port, in a thread; yields its base URL."""
+    app = create_app({"DATABASE_URL": demo_database, "SECRET_KEY": "e2e-secret", "SESSION_COOKIE_SECURE": False,
+                      "REMEMBER_COOKIE_SECURE": False, "TODAY": TODAY})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    app.extensions["engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, through Playwright."""
+    if not os.path.exists(CHROMIUM):
+        missing(f"Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page (no cookies from other tests)."""
+    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
