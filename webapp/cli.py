@@ -32,7 +32,7 @@ def init_demo_command(url: str) -> None:
             click.echo(f"loaded demo: {summary.sites} sites, {summary.students} children, {summary.tutors} tutors")
     click.echo(f"\nOpen {url} and log in with one of these demo accounts:")
     for account in DEMO_ACCOUNTS:
-        click.echo(f"  {account.role:<12} login: {account.login:<14} password: {account.password}")
+        click.echo(f"  {account.role.value:<12} login: {account.login:<14} password: {account.password}")
 
 
 def init_app(app: Flask) -> None:
