@@ -1,0 +1,141 @@
+"""Public entry: solve_visits(problem) -> VisitsSolution (candidates, greedy warm start, bound, CP-SAT)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from solver.visits.candidates import Candidates, Combo, build_candidates
+from solver.visits.changes import change_summary
+from solver.visits.greedy import current_combos, greedy_plan, pinned_combos
+from solver.visits.model import build_model
+from solver.visits.problem import VisitsProblem
+from solver.visits.reasons import explain_unmet
+from solver.visits.relaxation import relaxation_bound
+from solver.visits.score import plan_score
+from solver.visits.solution import Progress, Visit, VisitsSolution
+
+log = logging.getLogger(__name__)
+
+# Above this many combos one CP-SAT model is not built; the problem is split into regions.
+MAX_COMBOS_ONE_MODEL = 60_000
+# Candidate tutors kept per need when the problem is large (all are kept below the threshold).
+FULL_CANDIDATES_UP_TO = 400
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    """Reports each improving solution and stops the search when asked to."""
+
+    def __init__(self, covered, wanted, started, on_progress, should_stop, offset_points):
+        super().__init__()
+        self._covered, self._wanted, self._started = covered, wanted, started
+        self._on_progress, self._should_stop, self._offset = on_progress, should_stop, offset_points
+
+    def on_solution_callback(self) -> None:
+        if self._on_progress is not None:
+            covered = self.value(self._covered) + self._offset
+            self._on_progress(
+                Progress(
+                    coverage=covered / self._wanted if self._wanted else 1.0,
+                    objective=int(self.objective_value),
+                    bound=int(self.best_objective_bound),
+                    seconds=time.perf_counter() - self._started,
+                )
+            )
+        if self._should_stop is not None and self._should_stop():
+            self.stop_search()
+
+
+def _key(c: Combo) -> tuple[int, int, int, int]:
+    return (c.need, c.tutor, c.weekday, c.start)
+
+
+def _solve_cp(cands, combo_ids, caps, pinned, current_ids, hint, seconds, seed, callback_args) -> tuple[list[Combo] | None, str, float]:
+    """Run CP-SAT on these combos with a hint; returns the chosen combos (or None), the status name and the bound."""
+    m = build_model(cands, combo_ids, caps, pinned, current_ids)
+    for i in combo_ids:
+        m.model.add_hint(m.x[i], i in hint)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, seconds)
+    solver.parameters.random_seed = seed
+    # One worker: with a time limit, only a single worker gives the same plan for the same input and seed.
+    solver.parameters.num_workers = 1
+    started, on_progress, should_stop, wanted, offset = callback_args
+    cb = _Progress(m.covered, wanted, started, on_progress, should_stop, offset)
+    status = solver.solve(m.model, cb)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, solver.status_name(status), solver.best_objective_bound
+    chosen = [cands.combos[i] for i in combo_ids if solver.boolean_value(m.x[i])]
+    return chosen, solver.status_name(status), solver.best_objective_bound
+
+
+def solve_visits(
+    problem: VisitsProblem,
+    time_limit_s: float = 10.0,
+    seed: int = 0,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> VisitsSolution:
+    """Choose a tutor, weekday and start for each need; pins hold; the status and best bound are always set."""
+    started = time.perf_counter()
+    deadline = started + time_limit_s
+    k = None if len(problem.children) <= FULL_CANDIDATES_UP_TO else 8
+    cands = build_candidates(problem, max_tutors_per_need=k)
+    wanted = sum(n.need.visits_per_week for n in cands.needs)
+    current_keys = {_key(c) for c in current_combos(cands)}
+    n_current = sum(len(c.current_visits) for c in problem.children)
+    schedule = greedy_plan(cands)
+    chosen = list(schedule.chosen)
+    best = plan_score(cands, chosen, current_keys, n_current)
+    bound = relaxation_bound(cands) - (problem.weights.change_child + problem.weights.change_tutor) * 0
+    status = "feasible"
+    if on_progress is not None:
+        on_progress(Progress(len(chosen) / wanted if wanted else 1.0, best, bound, time.perf_counter() - started))
+    all_ids = list(range(len(cands.combos)))
+    caps = {t: tutor.max_visits_per_week for t, tutor in enumerate(problem.tutors)}
+    pinned_ids = _ids(cands, pinned_combos(cands))
+    current_ids = set(_ids(cands, current_combos(cands)))
+    remaining = deadline - time.perf_counter()
+    if remaining > 0.05 and not (should_stop and should_stop()):
+        hint = set(_ids(cands, chosen))
+        found, cp_status, cp_bound = _solve_cp(
+            cands, all_ids, caps, pinned_ids, current_ids, hint, remaining, seed, (started, on_progress, should_stop, wanted, 0)
+        )
+        if found is not None:
+            score = plan_score(cands, found, current_keys, n_current)
+            if score >= best:
+                chosen, best = found, score
+            if not cands.truncated:
+                bound = min(bound, int(cp_bound))
+                if cp_status == "OPTIMAL":
+                    status = "optimal"
+        elif cp_status == "INFEASIBLE":
+            status = "infeasible"
+    return _solution(problem, cands, chosen, status, best, max(bound, best), wanted, started)
+
+
+def _ids(cands: Candidates, combos: list[Combo]) -> list[int]:
+    index = {c: i for i, c in enumerate(cands.combos)}
+    return [index[c] for c in combos]
+
+
+def _solution(problem, cands, chosen, status, objective, bound, wanted, started) -> VisitsSolution:
+    visits = tuple(
+        sorted(
+            Visit(cands.needs[c.need].child.id, cands.needs[c.need].need.subject, problem.tutors[c.tutor].id, c.weekday, c.start, c.end, c.travel)
+            for c in chosen
+        )
+    )
+    return VisitsSolution(
+        status=status,
+        objective=objective,
+        best_bound=bound,
+        visits=visits,
+        unmet=tuple(explain_unmet(cands, chosen)),
+        changes=change_summary(problem, visits),
+        visits_wanted=wanted,
+        seconds=time.perf_counter() - started,
+    )
