@@ -170,3 +170,25 @@ def build_model(cands: Candidates, combo_ids: list[int], caps: dict[int, int], p
     add_pins(m, pinned)
     objective_terms(m, cands, current, caps)
     return m
+
+
+def add_day_minutes_cuts(m: VisitsModel, cands: Candidates) -> None:
+    """Redundant: on one day a tutor's (and a child's) visit minutes fit in that person's free minutes that day."""
+    free_tutor = defaultdict(int)
+    for t, tutor in enumerate(cands.problem.tutors):
+        for w in tutor.availability:
+            free_tutor[(t, w.weekday)] += w.end - w.start
+    free_child = defaultdict(int)
+    for ci, child in enumerate(cands.problem.children):
+        for w in child.availability:
+            free_child[(ci, w.weekday)] += w.end - w.start
+    by_tutor_day: dict[tuple[int, int], list[int]] = defaultdict(list)
+    by_child_day: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i in m.combo_ids:
+        c = cands.combos[i]
+        by_tutor_day[(c.tutor, c.weekday)].append(i)
+        by_child_day[(cands.needs[c.need].child_index, c.weekday)].append(i)
+    for groups, free in ((by_tutor_day, free_tutor), (by_child_day, free_child)):
+        for key, ids in groups.items():
+            if sum(cands.combos[i].end - cands.combos[i].start for i in ids) > free[key]:
+                m.model.add(sum((cands.combos[i].end - cands.combos[i].start) * m.x[i] for i in ids) <= free[key])
