@@ -27,6 +27,7 @@ class VisitsModel:
     covered: cp_model.IntVar
     offset: int = 0
     y: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
+    load_extra: dict[int, list[cp_model.IntVar]] = field(default_factory=dict)
 
 
 def add_one_tutor_per_need(m: VisitsModel, cands: Candidates) -> None:
@@ -147,9 +148,26 @@ def objective_terms(m: VisitsModel, cands: Candidates, current: set[int], caps: 
                 continue
             # The k-th visit of a tutor costs (k-1) load steps: cheap extras are taken first.
             extra = [m.model.new_bool_var(f"load_{t}_{k}") for k in range(2, top + 1)]
+            m.load_extra[t] = extra
             m.model.add(sum(m.x[i] for i in ids) <= 1 + sum(extra))
             terms += [(z, -w.load_step * (k + 1)) for k, z in enumerate(extra)]
     m.model.maximize(sum(coef * var for var, coef in terms) + m.offset)
+
+
+def add_full_hint(m: VisitsModel, cands: Candidates, chosen: set[int]) -> None:
+    """Hint every variable from a complete plan, so CP-SAT starts from it instead of repairing a partial hint."""
+    for i in m.combo_ids:
+        m.model.add_hint(m.x[i], i in chosen)
+    pairs = {(cands.combos[i].need, cands.combos[i].tutor) for i in chosen}
+    for key, y in m.y.items():
+        m.model.add_hint(y, key in pairs)
+    load: dict[int, int] = defaultdict(int)
+    for i in chosen:
+        load[cands.combos[i].tutor] += 1
+    for t, extra in m.load_extra.items():
+        for k, z in enumerate(extra):
+            m.model.add_hint(z, load[t] >= k + 2)
+    m.model.add_hint(m.covered, len(chosen))
 
 
 def build_model(cands: Candidates, combo_ids: list[int], caps: dict[int, int], pinned: list[int], current: set[int]) -> VisitsModel:
@@ -168,6 +186,7 @@ def build_model(cands: Candidates, combo_ids: list[int], caps: dict[int, int], p
     add_tutor_no_overlap_with_travel(m, cands)
     add_child_no_overlap(m, cands)
     add_pins(m, pinned)
+    add_day_minutes_cuts(m, cands)
     objective_terms(m, cands, current, caps)
     return m
 

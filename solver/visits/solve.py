@@ -11,7 +11,7 @@ from ortools.sat.python import cp_model
 from solver.visits.candidates import Candidates, Combo, build_candidates
 from solver.visits.changes import change_summary
 from solver.visits.greedy import current_combos, greedy_plan, pinned_combos
-from solver.visits.model import build_model
+from solver.visits.model import add_full_hint, build_model
 from solver.visits.problem import VisitsProblem
 from solver.visits.reasons import explain_unmet
 from solver.visits.relaxation import relaxation_bound
@@ -56,13 +56,13 @@ def _key(c: Combo) -> tuple[int, int, int, int]:
 def _solve_cp(cands, combo_ids, caps, pinned, current_ids, hint, seconds, seed, callback_args) -> tuple[list[Combo] | None, str, float]:
     """Run CP-SAT on these combos with a hint; returns the chosen combos (or None), the status name and the bound."""
     m = build_model(cands, combo_ids, caps, pinned, current_ids)
-    for i in combo_ids:
-        m.model.add_hint(m.x[i], i in hint)
+    add_full_hint(m, cands, hint & set(combo_ids))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.random_seed = seed
-    # One worker: with a time limit, only a single worker gives the same plan for the same input and seed.
-    solver.parameters.num_workers = 1
+    # Interleaved search runs both workers in lock-step, so the same input and seed give the same plan.
+    solver.parameters.num_workers = 2
+    solver.parameters.interleave_search = True
     started, on_progress, should_stop, wanted, offset = callback_args
     cb = _Progress(m.covered, wanted, started, on_progress, should_stop, offset)
     status = solver.solve(m.model, cb)
@@ -90,7 +90,7 @@ def solve_visits(
     schedule = greedy_plan(cands)
     chosen = list(schedule.chosen)
     best = plan_score(cands, chosen, current_keys, n_current)
-    bound = relaxation_bound(cands) - (problem.weights.change_child + problem.weights.change_tutor) * 0
+    bound = relaxation_bound(cands)
     status = "feasible"
     if on_progress is not None:
         on_progress(Progress(len(chosen) / wanted if wanted else 1.0, best, bound, time.perf_counter() - started))
@@ -99,7 +99,9 @@ def solve_visits(
     pinned_ids = _ids(cands, pinned_combos(cands))
     current_ids = set(_ids(cands, current_combos(cands)))
     remaining = deadline - time.perf_counter()
-    if remaining > 0.05 and not (should_stop and should_stop()):
+    # Building one model costs about 60 microseconds per combo in Python; beyond the threshold the greedy
+    # plan (checked against the flow bound) is returned instead of a model that would not finish.
+    if remaining > 0.05 and len(all_ids) <= MAX_COMBOS_ONE_MODEL and not (should_stop and should_stop()):
         hint = set(_ids(cands, chosen))
         found, cp_status, cp_bound = _solve_cp(
             cands, all_ids, caps, pinned_ids, current_ids, hint, remaining, seed, (started, on_progress, should_stop, wanted, 0)
@@ -113,7 +115,7 @@ def solve_visits(
                 if cp_status == "OPTIMAL":
                     status = "optimal"
         elif cp_status == "INFEASIBLE":
-            status = "infeasible"
+            status, chosen, best = "infeasible", [], 0
     return _solution(problem, cands, chosen, status, best, max(bound, best), wanted, started)
 
 
