@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 # Above this many combos one CP-SAT model is not built; the problem is split into regions.
 MAX_COMBOS_ONE_MODEL = 60_000
+# Measured cost of building the model in Python, per combo; the model is only built when it and some search fit.
+BUILD_SECONDS_PER_COMBO = 70e-6
 # Candidate tutors kept per need when the problem is large (all are kept below the threshold).
 FULL_CANDIDATES_UP_TO = 400
 
@@ -101,10 +103,11 @@ def solve_visits(
     remaining = deadline - time.perf_counter()
     # Building one model costs about 60 microseconds per combo in Python; beyond the threshold the greedy
     # plan (checked against the flow bound) is returned instead of a model that would not finish.
-    if remaining > 0.05 and len(all_ids) <= MAX_COMBOS_ONE_MODEL and not (should_stop and should_stop()):
+    build = BUILD_SECONDS_PER_COMBO * len(all_ids)
+    if remaining > 2 * build + 0.05 and len(all_ids) <= MAX_COMBOS_ONE_MODEL and not (should_stop and should_stop()):
         hint = set(_ids(cands, chosen))
         found, cp_status, cp_bound = _solve_cp(
-            cands, all_ids, caps, pinned_ids, current_ids, hint, remaining, seed, (started, on_progress, should_stop, wanted, 0)
+            cands, all_ids, caps, pinned_ids, current_ids, hint, remaining - build, seed, (started, on_progress, should_stop, wanted, 0)
         )
         if found is not None:
             score = plan_score(cands, found, current_keys, n_current)
