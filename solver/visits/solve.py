@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 MAX_COMBOS_ONE_MODEL = 60_000
 # Measured cost of building the model in Python, per combo; the model is only built when it and some search fit.
 BUILD_SECONDS_PER_COMBO = 70e-6
+# CP-SAT deterministic time units per wall-clock second of budget (measured: one unit takes 1.3-1.9 s
+# with two interleaved workers; 0.4 keeps the wall-clock backstop from deciding the stopping point).
+DETERMINISTIC_PER_SECOND = 0.4
 # Candidate tutors kept per need when the problem is large (all are kept below the threshold).
 FULL_CANDIDATES_UP_TO = 400
 
@@ -60,6 +63,9 @@ def _solve_cp(cands, combo_ids, caps, pinned, current_ids, hint, seconds, seed, 
     m = build_model(cands, combo_ids, caps, pinned, current_ids)
     add_full_hint(m, cands, hint & set(combo_ids))
     solver = cp_model.CpSolver()
+    # The deterministic limit makes the stopping point, and so the plan, reproducible; the wall-clock
+    # limit is only a backstop for machines slower than the deterministic-time calibration.
+    solver.parameters.max_deterministic_time = max(0.05, seconds * DETERMINISTIC_PER_SECOND)
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.random_seed = seed
     # Interleaved search runs both workers in lock-step, so the same input and seed give the same plan.

@@ -36,7 +36,7 @@ def test_pins_always_hold(seed, n_children, n_tutors):
 
 
 def test_same_input_and_seed_give_the_same_plan():
-    problem = generate_visits_problem(40, 15, 7)
+    problem = generate_visits_problem(20, 8, 7)
     first = solve_visits(problem, time_limit_s=2.0, seed=3)
     second = solve_visits(problem, time_limit_s=2.0, seed=3)
     assert first.visits == second.visits and first.objective == second.objective
