@@ -57,6 +57,8 @@ def _empty_stage(info: NeedInfo, stages: list[tuple[str, np.ndarray]]) -> tuple[
         if not alive.any():
             if code == "subject_grade":
                 return code, f"{g}に{s}を教えられる講師がいません", f"No tutor teaches {s} to {g} (grade {info.child.grade}).", 0
+            last = {"gender": f"{GENDER_JA.get(gender, gender)}の", "forbidden": "組み合わせ禁止に当たらない", "time": f"{times_ja}に空きがある"}
+            used_ja[-1] = last.get(code, used_ja[-1])  # the last clause ends the sentence, not a て-form
             ja = f"{g}に{s}を教えられる講師のうち、{'、'.join(used_ja)}人がいません"
             en = f"No tutor who teaches {s} to {g} (grade {info.child.grade}) " + ", ".join(used_en[:-1]) + (" and " if len(used_en) > 1 else "") + used_en[-1] + "."
             return f"no_tutor_{code}", ja, en, 0
