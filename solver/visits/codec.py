@@ -1,0 +1,284 @@
+"""JSON <-> dataclasses for "visits-problem/1" and "visits-solution/1", validated against the shipped schemas."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from functools import cache
+from importlib import resources
+
+import jsonschema
+
+from solver.clock import WEEKDAYS, format_time, parse_time, parse_weekday, parse_window, window_to_json
+from solver.errors import ProblemError
+from solver.geo import Coordinates
+from solver.visits.problem import (
+    DEFAULT_GRID_MINUTES,
+    Child,
+    CurrentVisit,
+    ForbiddenPair,
+    Need,
+    Pin,
+    Tutor,
+    TutorSubject,
+    VisitsProblem,
+    Weights,
+)
+from solver.visits.solution import ChangeSummary, Move, UnmetNeed, Visit, VisitsSolution
+
+PROBLEM_FORMAT = "visits-problem/1"
+SOLUTION_FORMAT = "visits-solution/1"
+
+
+@cache
+def load_schema(name: str) -> dict:
+    """The JSON Schema shipped with the package: "visits-problem" or "visits-solution"."""
+    text = resources.files("solver.visits").joinpath(f"schema/{name}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _field_path(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def validate(data: object, schema_name: str) -> None:
+    """Validate against a schema; raise ProblemError naming the first field at fault."""
+    validator = jsonschema.Draft202012Validator(load_schema(schema_name))
+    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if not errors:
+        return
+    error = errors[0]
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else ""
+        path.append(missing)
+    elif error.validator == "additionalProperties" and "'" in error.message:
+        path.append(error.message.split("'")[1])
+    raise ProblemError(_field_path(path), error.message)
+
+
+def _coords(data: dict) -> Coordinates:
+    return Coordinates(float(data["lat"]), float(data["lon"]))
+
+
+def _child(data: dict, field: str) -> Child:
+    needs = tuple(Need(n["subject"], n["minutes"], n["visits_per_week"]) for n in data["needs"])
+    subjects = [n.subject for n in needs]
+    for k, subject in enumerate(subjects):
+        if subject in subjects[:k]:
+            raise ProblemError(f"{field}.needs[{k}].subject", f"the need {subject!r} appears twice for one child")
+    current = tuple(
+        CurrentVisit(
+            v["subject"],
+            v["tutor_id"],
+            parse_weekday(v["weekday"], f"{field}.current_visits[{k}].weekday"),
+            parse_time(v["start"], f"{field}.current_visits[{k}].start"),
+        )
+        for k, v in enumerate(data.get("current_visits", ()))
+    )
+    return Child(
+        id=data["id"],
+        grade=data["grade"],
+        home=_coords(data["home"]),
+        needs=needs,
+        availability=tuple(parse_window(w, f"{field}.availability[{k}]") for k, w in enumerate(data["availability"])),
+        required_gender=data.get("required_gender"),
+        languages=tuple(data.get("languages", ())),
+        priority=data.get("priority", 0),
+        days_waiting=data.get("days_waiting", 0),
+        current_visits=current,
+    )
+
+
+def _tutor(data: dict, field: str) -> Tutor:
+    subjects = []
+    for k, s in enumerate(data["subjects"]):
+        if s["max_grade"] < s["min_grade"]:
+            raise ProblemError(f"{field}.subjects[{k}].max_grade", "the highest grade must not be below the lowest")
+        subjects.append(TutorSubject(s["subject"], s["min_grade"], s["max_grade"]))
+    return Tutor(
+        id=data["id"],
+        subjects=tuple(subjects),
+        availability=tuple(parse_window(w, f"{field}.availability[{k}]") for k, w in enumerate(data["availability"])),
+        max_visits_per_week=data["max_visits_per_week"],
+        max_travel_minutes=data["max_travel_minutes"],
+        home=_coords(data["home"]),
+        gender=data.get("gender"),
+        languages=tuple(data.get("languages", ())),
+    )
+
+
+def _unique_ids(items: list[dict], name: str) -> set[str]:
+    seen: set[str] = set()
+    for k, item in enumerate(items):
+        if item["id"] in seen:
+            raise ProblemError(f"{name}[{k}].id", f"the id {item['id']!r} is used twice")
+        seen.add(item["id"])
+    return seen
+
+
+def problem_from_dict(data: object) -> VisitsProblem:
+    """Read a "visits-problem/1" document; raise ProblemError naming the field at fault."""
+    validate(data, "visits-problem")
+    assert isinstance(data, dict)
+    child_ids = _unique_ids(data["children"], "children")
+    tutor_ids = _unique_ids(data["tutors"], "tutors")
+    children = tuple(_child(c, f"children[{k}]") for k, c in enumerate(data["children"]))
+    tutors = tuple(_tutor(t, f"tutors[{k}]") for k, t in enumerate(data["tutors"]))
+    needs_of = {c.id: {n.subject for n in c.needs} for c in children}
+    pins = []
+    for k, p in enumerate(data.get("pins", ())):
+        if p["child_id"] not in child_ids:
+            raise ProblemError(f"pins[{k}].child_id", f"unknown child {p['child_id']!r}")
+        if p["tutor_id"] not in tutor_ids:
+            raise ProblemError(f"pins[{k}].tutor_id", f"unknown tutor {p['tutor_id']!r}")
+        if p["subject"] not in needs_of[p["child_id"]]:
+            raise ProblemError(f"pins[{k}].subject", f"child {p['child_id']!r} has no need for {p['subject']!r}")
+        pins.append(
+            Pin(p["child_id"], p["subject"], p["tutor_id"], parse_weekday(p["weekday"], f"pins[{k}].weekday"), parse_time(p["start"], f"pins[{k}].start"))
+        )
+    forbidden = []
+    for k, f in enumerate(data.get("forbidden_pairs", ())):
+        if f["child_id"] not in child_ids:
+            raise ProblemError(f"forbidden_pairs[{k}].child_id", f"unknown child {f['child_id']!r}")
+        if f["tutor_id"] not in tutor_ids:
+            raise ProblemError(f"forbidden_pairs[{k}].tutor_id", f"unknown tutor {f['tutor_id']!r}")
+        forbidden.append(ForbiddenPair(f["child_id"], f["tutor_id"]))
+    weights = Weights(**data.get("weights", {}))
+    return VisitsProblem(children, tutors, tuple(pins), tuple(forbidden), weights, data.get("grid_minutes", DEFAULT_GRID_MINUTES))
+
+
+def problem_from_json(text: str) -> VisitsProblem:
+    """Parse JSON text into a problem; malformed JSON becomes a ProblemError too."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProblemError("(document)", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return problem_from_dict(data)
+
+
+def _window_list(windows) -> list[dict]:
+    return [window_to_json(w) for w in windows]
+
+
+def problem_to_dict(problem: VisitsProblem) -> dict:
+    """Write a problem as a "visits-problem/1" document."""
+    children = []
+    for c in problem.children:
+        children.append(
+            {
+                "id": c.id,
+                "grade": c.grade,
+                "home": {"lat": c.home.lat, "lon": c.home.lon},
+                "needs": [asdict(n) for n in c.needs],
+                "availability": _window_list(c.availability),
+                "required_gender": c.required_gender,
+                "languages": list(c.languages),
+                "priority": c.priority,
+                "days_waiting": c.days_waiting,
+                "current_visits": [
+                    {"subject": v.subject, "tutor_id": v.tutor_id, "weekday": WEEKDAYS[v.weekday], "start": format_time(v.start)}
+                    for v in c.current_visits
+                ],
+            }
+        )
+    tutors = [
+        {
+            "id": t.id,
+            "subjects": [asdict(s) for s in t.subjects],
+            "availability": _window_list(t.availability),
+            "max_visits_per_week": t.max_visits_per_week,
+            "max_travel_minutes": t.max_travel_minutes,
+            "gender": t.gender,
+            "languages": list(t.languages),
+            "home": {"lat": t.home.lat, "lon": t.home.lon},
+        }
+        for t in problem.tutors
+    ]
+    return {
+        "format": PROBLEM_FORMAT,
+        "grid_minutes": problem.grid_minutes,
+        "weights": {f.name: getattr(problem.weights, f.name) for f in fields(Weights)},
+        "children": children,
+        "tutors": tutors,
+        "pins": [
+            {"child_id": p.child_id, "subject": p.subject, "tutor_id": p.tutor_id, "weekday": WEEKDAYS[p.weekday], "start": format_time(p.start)}
+            for p in problem.pins
+        ],
+        "forbidden_pairs": [asdict(f) for f in problem.forbidden_pairs],
+    }
+
+
+def _visit_to_dict(v: Visit) -> dict:
+    return {
+        "child_id": v.child_id,
+        "subject": v.subject,
+        "tutor_id": v.tutor_id,
+        "weekday": WEEKDAYS[v.weekday],
+        "start": format_time(v.start),
+        "end": format_time(v.end),
+        "travel_minutes": v.travel_minutes,
+    }
+
+
+def _visit_from_dict(d: dict, field: str) -> Visit:
+    return Visit(
+        d["child_id"],
+        d["subject"],
+        d["tutor_id"],
+        parse_weekday(d["weekday"], f"{field}.weekday"),
+        parse_time(d["start"], f"{field}.start"),
+        parse_time(d["end"], f"{field}.end"),
+        d.get("travel_minutes", 0),
+    )
+
+
+def solution_to_dict(solution: VisitsSolution) -> dict:
+    """Write a solution as a "visits-solution/1" document."""
+    ch = solution.changes
+    return {
+        "format": SOLUTION_FORMAT,
+        "status": solution.status,
+        "objective": solution.objective,
+        "best_bound": solution.best_bound,
+        "coverage": round(solution.coverage, 6),
+        "visits_wanted": solution.visits_wanted,
+        "seconds": round(solution.seconds, 3),
+        "visits": [_visit_to_dict(v) for v in solution.visits],
+        "unmet": [asdict(u) for u in solution.unmet],
+        "changes": {
+            "kept": [_visit_to_dict(v) for v in ch.kept],
+            "moved": [{"before": _visit_to_dict(m.before), "after": _visit_to_dict(m.after)} for m in ch.moved],
+            "new": [_visit_to_dict(v) for v in ch.new],
+            "dropped": [_visit_to_dict(v) for v in ch.dropped],
+        },
+    }
+
+
+def solution_from_dict(data: object) -> VisitsSolution:
+    """Read a "visits-solution/1" document; raise ProblemError naming the field at fault."""
+    validate(data, "visits-solution")
+    assert isinstance(data, dict)
+    ch = data.get("changes", {"kept": [], "moved": [], "new": [], "dropped": []})
+    changes = ChangeSummary(
+        kept=tuple(_visit_from_dict(v, f"changes.kept[{k}]") for k, v in enumerate(ch["kept"])),
+        moved=tuple(
+            Move(_visit_from_dict(m["before"], f"changes.moved[{k}].before"), _visit_from_dict(m["after"], f"changes.moved[{k}].after"))
+            for k, m in enumerate(ch["moved"])
+        ),
+        new=tuple(_visit_from_dict(v, f"changes.new[{k}]") for k, v in enumerate(ch["new"])),
+        dropped=tuple(_visit_from_dict(v, f"changes.dropped[{k}]") for k, v in enumerate(ch["dropped"])),
+    )
+    return VisitsSolution(
+        status=data["status"],
+        objective=data["objective"],
+        best_bound=data["best_bound"],
+        visits=tuple(_visit_from_dict(v, f"visits[{k}]") for k, v in enumerate(data["visits"])),
+        unmet=tuple(UnmetNeed(**u) for u in data.get("unmet", ())),
+        changes=changes,
+        visits_wanted=data.get("visits_wanted", 0),
+        seconds=data.get("seconds", 0.0),
+    )

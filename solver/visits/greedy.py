@@ -1,0 +1,89 @@
+"""Baseline and warm start: a greedy most-constrained-first matcher that keeps pins and still-valid current visits."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from solver.visits.candidates import Candidates, Combo
+from solver.visits.schedule import Schedule
+
+
+def pinned_combos(cands: Candidates) -> list[Combo]:
+    """The combos named by the pins (build_candidates has checked they exist)."""
+    wanted = {(cands.need_index[(p.child_id, p.subject)], cands.tutor_index[p.tutor_id], p.weekday, p.start) for p in cands.problem.pins}
+    out = []
+    for n in sorted({w[0] for w in wanted}):
+        out += [cands.combos[i] for i in cands.combos_by_need[n] if (n, cands.combos[i].tutor, cands.combos[i].weekday, cands.combos[i].start) in wanted]
+    return out
+
+
+def current_combos(cands: Candidates) -> list[Combo]:
+    """The combos matching current visits, where the placement is still feasible."""
+    wanted = set()
+    for child in cands.problem.children:
+        for v in child.current_visits:
+            n = cands.need_index.get((child.id, v.subject))
+            t = cands.tutor_index.get(v.tutor_id)
+            if n is not None and t is not None:
+                wanted.add((n, t, v.weekday, v.start))
+    out = []
+    for n in sorted({w[0] for w in wanted}):
+        out += [cands.combos[i] for i in cands.combos_by_need[n] if (n, cands.combos[i].tutor, cands.combos[i].weekday, cands.combos[i].start) in wanted]
+    return out
+
+
+def greedy_plan(cands: Candidates, need_ids: list[int] | None = None, schedule: Schedule | None = None) -> Schedule:
+    """Pins first, then current visits, then needs by priority and fewest options, each to its best fitting tutor."""
+    if schedule is None:
+        schedule = Schedule(cands)
+        for c in pinned_combos(cands):
+            schedule.add(c)
+        for c in current_combos(cands):
+            if c not in schedule.by_need[c.need] and schedule.fits(c):
+                schedule.add(c)
+    needs = range(len(cands.needs)) if need_ids is None else need_ids
+    order = sorted(needs, key=lambda n: (-cands.needs[n].points, len(cands.combos_by_need[n]), n))
+    for n in order:
+        wanted = cands.needs[n].need.visits_per_week
+        if len(schedule.by_need[n]) >= wanted:
+            continue
+        by_tutor: dict[int, list[Combo]] = defaultdict(list)
+        for i in cands.combos_by_need[n]:
+            by_tutor[cands.combos[i].tutor].append(cands.combos[i])
+        fixed = {c.tutor for c in schedule.by_need[n]}
+        best: list[Combo] = []
+        for t, options in sorted(by_tutor.items(), key=lambda kv: (kv[1][0].cost, kv[0])):
+            if fixed and t not in fixed:
+                continue
+            placed = _place(schedule, options, wanted - len(schedule.by_need[n]))
+            if len(placed) > len(best):
+                best = placed
+            if len(best) == wanted - len(schedule.by_need[n]):
+                break
+        for c in best:
+            schedule.add(c)
+    return schedule
+
+
+def _place(schedule: Schedule, options: list[Combo], count: int) -> list[Combo]:
+    """Try up to count visits with one tutor on different days; book tentatively and undo, returning the list."""
+    placed: list[Combo] = []
+    for c in options:
+        if len(placed) == count:
+            break
+        if any(p.weekday == c.weekday for p in placed):
+            continue
+        if schedule.fits(c):
+            schedule.add(c)
+            placed.append(c)
+    for c in reversed(placed):
+        _remove(schedule, c)
+    return placed
+
+
+def _remove(schedule: Schedule, c: Combo) -> None:
+    schedule.tutor_day[(c.tutor, c.weekday)].remove(c)
+    schedule.child_day[(schedule.cands.needs[c.need].child_index, c.weekday)].remove(c)
+    schedule.by_need[c.need].remove(c)
+    schedule.load[c.tutor] -= 1
+    schedule.chosen.pop()  # c was the last booked
