@@ -43,7 +43,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per audience."""
     from webapp.auth.views import bp as auth
-    from webapp.coordinator.views import bp as coordinator
+    from webapp.coordinator import bp as coordinator
     from webapp.tutor.views import bp as tutor
 
     app.register_blueprint(auth)

@@ -39,8 +39,12 @@ class CalendarKind(str, enum.Enum):
 
 
 class PlanStatus(str, enum.Enum):
-    """Life of a plan: a draft is edited, one plan per kind is published, older ones are archived."""
+    """Life of a plan: a re-solve proposes, the coordinator accepts it as the draft, edits and publishes it.
 
+    One draft and one published plan per kind at a time; replaced ones are archived, kept for viewing.
+    """
+
+    PROPOSED = "proposed"  # a re-solve's result, shown against the draft it would replace
     DRAFT = "draft"
     PUBLISHED = "published"
     ARCHIVED = "archived"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 from flask_login import current_user
 
 from matching.services.dashboard import dashboard_counts
@@ -12,14 +12,9 @@ from matching.services.students import list_students, student_detail
 from matching.services.tutors import list_tutors, tutor_detail
 from webapp.access import STAFF_ROLES, current_viewer, role_required
 from webapp.clock import today
+from webapp.coordinator.blueprint import bp
 from webapp.database import db
-
-bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
-
-
-def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() else None
+from webapp.requests import int_arg as _int_arg
 
 
 @bp.route("/")

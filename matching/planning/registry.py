@@ -1,0 +1,15 @@
+"""The handler of each plan kind."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from matching.models import PlanKind
+from matching.planning.handler import PlanHandler
+
+_MODULES = {PlanKind.VISITS: "matching.planning.visits", PlanKind.ROOMS: "matching.planning.rooms"}
+
+
+def handler_for(kind: PlanKind) -> PlanHandler:
+    """The handler for a plan kind (each module exposes a module-level HANDLER)."""
+    return import_module(_MODULES[kind]).HANDLER

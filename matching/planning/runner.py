@@ -1,0 +1,52 @@
+"""The in-process job runner (the embedded default): solves one job at a time on a background thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from sqlalchemy.orm import sessionmaker
+
+from matching.planning.jobs import run_solve
+
+log = logging.getLogger(__name__)
+
+
+class JobRunner:
+    """Runs queued solve jobs in order on one worker thread (the solver itself uses both cores)."""
+
+    def __init__(self, session_factory: sessionmaker, time_limit_s: float = 10.0, seed: int = 0):
+        self._factory = session_factory
+        self._time_limit_s = time_limit_s
+        self._seed = seed
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="solve")
+        self._cancels: dict[int, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def submit(self, job_id: int) -> Future:
+        """Start a queued job in the background; the returned future resolves to its final status."""
+        with self._lock:
+            cancel = self._cancels.setdefault(job_id, threading.Event())
+        return self._executor.submit(self._run, job_id, cancel)
+
+    def cancel(self, job_id: int) -> None:
+        """Tell a running job to stop now (the database flag reaches it too, a moment later)."""
+        with self._lock:
+            event = self._cancels.get(job_id)
+        if event is not None:
+            event.set()
+
+    def shutdown(self) -> None:
+        """Stop every job and wait for the worker to finish."""
+        with self._lock:
+            for event in self._cancels.values():
+                event.set()
+        self._executor.shutdown(wait=True)
+
+    def _run(self, job_id: int, cancel: threading.Event):
+        try:
+            return run_solve(self._factory, job_id, self._time_limit_s, self._seed, cancel)
+        finally:
+            with self._lock:
+                self._cancels.pop(job_id, None)
