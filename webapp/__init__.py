@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 from flask import Flask
 
+from matching.planning.runner import JobRunner
 from webapp import cli, database, errors, formatting, security
 from webapp.extensions import babel, csrf, login_manager
 from webapp.i18n import select_locale
@@ -24,6 +25,7 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("SECRET_KEY is not set: export a long random value (the demo script makes one)")
     register_extensions(app)
+    register_job_runner(app)
     register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -38,6 +40,12 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     formatting.init_app(app)
     security.init_app(app)
+
+
+def register_job_runner(app: Flask) -> None:
+    """Solve jobs run in this process on a background thread (the embedded default)."""
+    app.extensions["job_runner"] = JobRunner(app.extensions["session_factory"],
+                                             time_limit_s=float(app.config["SOLVER_TIME_LIMIT_S"]))
 
 
 def register_blueprints(app: Flask) -> None:

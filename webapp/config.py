@@ -29,6 +29,8 @@ def from_environment(instance_path: str) -> dict:
         "PERMANENT_SESSION_LIFETIME": 8 * 3600,
         "BABEL_DEFAULT_LOCALE": "ja",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
+        # How long one solve from the site may run, in seconds.
+        "SOLVER_TIME_LIMIT_S": os.environ.get("SOLVER_TIME_LIMIT_S", "10"),
         # The date the site treats as today; unset means the real date in Asia/Tokyo.
         "TODAY": os.environ.get("MATCHING_TODAY"),
     }

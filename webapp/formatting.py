@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from flask import Flask, request, url_for
 from flask_babel import get_locale, lazy_gettext as _l
 
 from matching.grades import grade_label
 from matching.subjects import subject_label
 from solver.clock import format_time
+from webapp.clock import TOKYO
 
 WEEKDAY_NAMES = (_l("月"), _l("火"), _l("水"), _l("木"), _l("金"), _l("土"), _l("日"))
 
@@ -34,6 +37,22 @@ LABELS = {
     "intensive": _l("強化期間"),
     "female": _l("女性"),
     "male": _l("男性"),
+    # plans
+    "proposed": _l("採用待ち"),
+    "draft": _l("作成中"),
+    "published": _l("公開中"),
+    "archived": _l("過去の版"),
+    # solve jobs
+    "queued": _l("待機中"),
+    "running": _l("計算中"),
+    "succeeded": _l("完了"),
+    "failed": _l("失敗"),
+    "cancelled": _l("中止"),
+    # solver status
+    "optimal": _l("最適"),
+    "feasible": _l("実行可能"),
+    "infeasible": _l("実行不可能"),
+    "unknown": _l("不明"),
 }
 
 LANGUAGE_NAMES = {
@@ -57,6 +76,13 @@ def page_url(endpoint: str, number: int) -> str:
     return url_for(endpoint, **{**request.args.to_dict(), "page": number})
 
 
+def local_datetime(moment: datetime) -> str:
+    """An instant as Tokyo wall-clock time, e.g. 2026-11-22 18:05 (naive values are UTC, as SQLite returns them)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M")
+
+
 def init_app(app: Flask) -> None:
     """Register the filters on the app's Jinja environment."""
     app.add_template_filter(lambda g: grade_label(g, _locale()), "grade")
@@ -64,6 +90,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lambda d: str(WEEKDAY_NAMES[d]), "weekday")
     app.add_template_filter(format_time, "hhmm")
     app.add_template_filter(label, "label")
+    app.add_template_filter(local_datetime, "datetime")
     app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")
     app.add_template_global(page_url)
     app.add_template_global(_locale, "locale")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Optional, Protocol
 
 from sqlalchemy.orm import Session
@@ -28,3 +29,6 @@ class PlanHandler(Protocol):
 
     def copy_decisions(self, session: Session, source: Plan, target: Plan) -> None:
         """Carry the coordinator's pins from one plan to the plan that replaces it."""
+
+    def publish(self, session: Session, plan: Plan, previous: Optional[Plan], today: date) -> None:
+        """Make the plan's dated rows (visit occurrences from today on) and its PlanChange rows against previous."""

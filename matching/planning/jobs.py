@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 from dataclasses import asdict, dataclass, is_dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any, Optional
 
 from sqlalchemy import select
@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 
 # Progress is written to the database at most this often, so a fast solver cannot flood it.
 PROGRESS_INTERVAL_S = 0.5
+# A job still "running" this long after it was queued died with its process (a restart): it no longer
+# blocks new solves. Far above any solver time limit the site uses.
+STALE_AFTER = timedelta(minutes=15)
 
 
 class JobAlreadyRunning(RuntimeError):
@@ -59,12 +62,15 @@ def _view(job: SolveJob) -> JobView:
 def queue_solve(session: Session, programme_id: int, kind: PlanKind, user_id: Optional[int],
                 base_plan_id: Optional[int] = None) -> int:
     """Record a solve to run; refuses while another solve of the kind is queued or running."""
-    busy = session.scalars(
-        select(SolveJob.id).where(SolveJob.programme_id == programme_id, SolveJob.kind == kind,
-                                  SolveJob.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]))
-    ).first()
-    if busy is not None:
-        raise JobAlreadyRunning(f"job {busy} is still running")
+    unfinished = session.scalars(
+        select(SolveJob).where(SolveJob.programme_id == programme_id, SolveJob.kind == kind,
+                               SolveJob.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]))
+    ).all()
+    for job in unfinished:
+        if _as_utc(job.created_at) < utcnow() - STALE_AFTER:
+            _finish(session, job, JobStatus.FAILED, "interrupted: the server stopped while solving")
+        else:
+            raise JobAlreadyRunning(f"job {job.id} is still running")
     job = SolveJob(programme_id=programme_id, kind=kind, requested_by_id=user_id, base_plan_id=base_plan_id)
     session.add(job)
     session.flush()
@@ -90,6 +96,11 @@ def request_cancel(session: Session, job_id: int, user_id: Optional[int]) -> Non
         job.cancel_requested = True
         record(session, user_id, "solve_cancel_requested", "solve_job", job.id)
         session.commit()
+
+
+def _as_utc(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; they were written in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _finish(session: Session, job: SolveJob, status: JobStatus, error: str = "") -> None:

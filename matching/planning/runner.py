@@ -22,13 +22,27 @@ class JobRunner:
         self._seed = seed
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="solve")
         self._cancels: dict[int, threading.Event] = {}
+        self._futures: dict[int, Future] = {}
         self._lock = threading.Lock()
 
     def submit(self, job_id: int) -> Future:
         """Start a queued job in the background; the returned future resolves to its final status."""
         with self._lock:
             cancel = self._cancels.setdefault(job_id, threading.Event())
-        return self._executor.submit(self._run, job_id, cancel)
+            future = self._executor.submit(self._run, job_id, cancel)
+            self._futures[job_id] = future
+        return future
+
+    def wait(self, job_id: int, timeout_s: float | None = None):
+        """Block until a submitted job ends and return its final status (for the command line and tests)."""
+        with self._lock:
+            future = self._futures.get(job_id)
+        if future is None:
+            return None
+        status = future.result(timeout=timeout_s)
+        with self._lock:
+            self._futures.pop(job_id, None)
+        return status
 
     def cancel(self, job_id: int) -> None:
         """Tell a running job to stop now (the database flag reaches it too, a moment later)."""

@@ -7,3 +7,11 @@ class NotFound(LookupError):
 
 class NoProgramme(LookupError):
     """No programme has been set up yet: the database is empty or not seeded."""
+
+
+class StaleEdit(RuntimeError):
+    """Someone else saved this record since it was loaded: the save is refused so nothing is overwritten."""
+
+
+class InvalidState(RuntimeError):
+    """The action does not fit the record's state (e.g. publishing a plan that is not a draft)."""
