@@ -1,0 +1,1 @@
+"""Deterministic demo data and generators of larger instances for benchmarks."""

@@ -1,0 +1,194 @@
+"""Phase 3: the tutors of every chosen session — enough staff, availability, monthly caps, one place at a time."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ortools.sat.python import cp_model
+
+from solver.rooms.calendar import month_key
+from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
+from solver.rooms.model import PhaseRun, solve_phase
+from solver.rooms.problem import RoomsProblem
+from solver.rooms.solution import Progress
+from solver.rooms.weights import (
+    W_LOAD_MAX, W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR,
+)
+
+
+@dataclass(frozen=True)
+class SessionSlot:
+    """A chosen session waiting for staff: its site, date, hours, the staff it needs and whether it is pinned."""
+
+    site_id: str
+    date: date
+    start: int
+    end: int
+    required: int
+    pinned: bool
+
+
+def _staff_count(model, by_slot, held, slots, staff_pins) -> None:
+    """Hard: a held session has exactly its required staff (or more when pins ask for more); a dropped one none."""
+    for k, slot in enumerate(slots):
+        need = max(slot.required, len(staff_pins.get(k, ())))
+        vs = [v for _t, v in by_slot[k]]
+        if len(vs) < need:
+            model.add(held[k] == 0)
+            continue
+        model.add(sum(vs) == need).only_enforce_if(held[k])
+        for v in vs:
+            model.add_implication(v, held[k])
+
+
+def _pins(model, x, held, slots, staff_pins) -> None:
+    """Hard: pinned sessions are held and pinned staff work them."""
+    for k, slot in enumerate(slots):
+        if slot.pinned:
+            model.add(held[k] == 1)
+        for tutor_id in staff_pins.get(k, ()):
+            model.add(x[tutor_id, k] == 1)
+
+
+def _monthly_caps(model, by_tutor, slots, problem: RoomsProblem) -> None:
+    """Hard: a tutor works at most max_sessions_per_month sessions in a calendar month."""
+    caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
+    for tutor_id, items in by_tutor.items():
+        per_month = defaultdict(list)
+        for k, v in items:
+            per_month[month_key(slots[k].date)].append(v)
+        for month, vs in per_month.items():
+            if len(vs) > caps[tutor_id]:
+                model.add(sum(vs) <= caps[tutor_id])
+
+
+def _one_place_at_a_time(model, by_tutor, slots) -> None:
+    """Hard: a tutor never works two overlapping sessions."""
+    for items in by_tutor.values():
+        per_day = defaultdict(list)
+        for k, v in items:
+            per_day[slots[k].date].append((k, v))
+        for pairs in per_day.values():
+            for i, (k1, v1) in enumerate(pairs):
+                for k2, v2 in pairs[i + 1:]:
+                    a, b = slots[k1], slots[k2]
+                    if sessions_overlap(a.date, a.start, a.end, b.date, b.start, b.end):
+                        model.add_bool_or([~v1, ~v2])
+
+
+def _drop_cost(held, slots) -> list:
+    """Level 1: each chosen session left unstaffed (and so not held)."""
+    return [W_SESSION_SHORT * (1 - held[k]) for k in range(len(slots))]
+
+
+def _change_cost(by_slot, slots, previous_staff) -> list:
+    """Level 2: staff removed from or added to a session of the previous plan."""
+    terms = []
+    for k, slot in enumerate(slots):
+        before = previous_staff.get((slot.site_id, slot.date))
+        if before is None:
+            continue
+        for t, v in by_slot[k]:
+            terms.append(W_STAFF_CHANGE * ((1 - v) if t in before else v))
+    return terms
+
+
+def _stability_cost(model, by_tutor, slots) -> list:
+    """Level 4: each (tutor, site) pair used, so the same tutors come back week after week."""
+    terms = []
+    for tutor_id, items in by_tutor.items():
+        per_site = defaultdict(list)
+        for k, v in items:
+            per_site[slots[k].site_id].append(v)
+        for site_id, vs in per_site.items():
+            pair = model.new_bool_var(f"pair_{tutor_id}_{site_id}")
+            for v in vs:
+                model.add_implication(v, pair)
+            terms.append(W_TUTOR_SITE_PAIR * pair)
+    return terms
+
+
+def _fairness_cost(model, by_tutor, slots) -> list:
+    """Level 5: sessions above the fair share for each tutor, and the heaviest load."""
+    total = sum(s.required for s in slots)
+    fair = math.ceil(total / max(1, len(by_tutor)))
+    heaviest = model.new_int_var(0, len(slots), "load_max")
+    terms = [W_LOAD_MAX * heaviest]
+    for tutor_id, items in by_tutor.items():
+        load = sum(v for _k, v in items)
+        model.add(heaviest >= load)
+        if len(items) > fair:
+            over = model.new_int_var(0, len(items) - fair, f"over_{tutor_id}")
+            model.add(over >= load - fair)
+            terms.append(W_LOAD_OVER * over)
+    return terms
+
+
+def _preference_cost(x, slots, problem: RoomsProblem) -> list:
+    """Level 6: sessions at a site the tutor did not prefer (only for tutors with preferences)."""
+    preferred = {t.id: set(t.preferred_site_ids) for t in problem.tutors}
+    return [W_TUTOR_NOT_PREFERRED * v for (t, k), v in x.items() if preferred[t] and slots[k].site_id not in preferred[t]]
+
+
+def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s: float, seed: int, workers: int,
+                   hints: dict[tuple[str, date], tuple[str, ...]] | None = None,
+                   on_progress: Callable[[Progress], None] | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> tuple[list[tuple[str, ...] | None], PhaseRun]:
+    """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
+    model = cp_model.CpModel()
+    sites = {s.id: s for s in problem.sites}
+    held = [model.new_bool_var(f"held_{s.site_id}_{s.date.isoformat()}") for s in slots]
+    x = {}
+    by_tutor = defaultdict(list)
+    by_slot = defaultdict(list)
+    slots_by_site = defaultdict(list)
+    for k, slot in enumerate(slots):
+        slots_by_site[slot.site_id].append((k, slot))
+    for tutor in problem.tutors:
+        for k, slot in sorted(kv for site_id in set(tutor.site_ids) for kv in slots_by_site[site_id]):
+            if tutor_can_staff(tutor, sites[slot.site_id], slot.date):
+                x[tutor.id, k] = model.new_bool_var(f"staff_{tutor.id}_{slot.site_id}_{slot.date.isoformat()}")
+                by_tutor[tutor.id].append((k, x[tutor.id, k]))
+                by_slot[k].append((tutor.id, x[tutor.id, k]))
+    index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
+    staff_pins = defaultdict(list)
+    for pin in problem.pins.staff:
+        staff_pins[index[pin.site_id, pin.date]].append(pin.tutor_id)
+    _staff_count(model, by_slot, held, slots, staff_pins)
+    _pins(model, x, held, slots, staff_pins)
+    _monthly_caps(model, by_tutor, slots, problem)
+    _one_place_at_a_time(model, by_tutor, slots)
+    previous_staff = {}
+    if problem.previous is not None:
+        previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}
+    model.minimize(sum(_drop_cost(held, slots)) + sum(_change_cost(by_slot, slots, previous_staff))
+                   + sum(_stability_cost(model, by_tutor, slots)) + sum(_fairness_cost(model, by_tutor, slots))
+                   + sum(_preference_cost(x, slots, problem)))
+    for key, staff in (hints or {}).items():
+        k = index.get(key)
+        if k is None:
+            continue
+        model.add_hint(held[k], 1)
+        for tutor_id in staff:
+            if (tutor_id, k) in x:
+                model.add_hint(x[tutor_id, k], 1)
+    started = time.perf_counter()
+
+    def report(cb: cp_model.CpSolverSolutionCallback) -> None:
+        if on_progress is not None:
+            count = sum(1 for h in held if cb.boolean_value(h))
+            on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
+                                 time.perf_counter() - started))
+
+    run = solve_phase(model, "staff", time_limit_s, seed, workers, report, should_stop)
+    result: list[tuple[str, ...] | None] = [None] * len(slots)
+    if run.has_solution:
+        for k in range(len(slots)):
+            if run.solver.boolean_value(held[k]):
+                result[k] = tuple(sorted(t for t, v in by_slot[k] if run.solver.boolean_value(v)))
+    return result, run
