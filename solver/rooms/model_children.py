@@ -74,7 +74,7 @@ def assign_children(problem: RoomsProblem, time_limit_s: float, seed: int,
     _child_pins(model, a, problem)
     _site_capacity(model, a, problem, children)
     model.minimize(sum(_costs(a, problem, children)))
-    run = solve_phase(model, "children", time_limit_s, seed, should_stop=should_stop)
+    run = solve_phase(model, "children", time_limit_s, seed, workers=2, should_stop=should_stop)
     chosen: dict[str, str | None] = {c.id: None for c in problem.children}
     if run.has_solution:
         for (c, s), v in a.items():

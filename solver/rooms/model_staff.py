@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
+from solver.rooms.greedy import greedy_staff
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import Progress
@@ -135,6 +136,24 @@ def _preference_cost(x, slots, problem: RoomsProblem) -> list:
     return [W_TUTOR_NOT_PREFERRED * v for (t, k), v in x.items() if preferred[t] and slots[k].site_id not in preferred[t]]
 
 
+def _hint(model, x, held, slots, problem, index, hints, staff_pins) -> None:
+    """Start from a complete plan: the previous staff where still valid, the rest filled greedily."""
+    fixed = {}
+    for key, staff in hints.items():
+        k = index.get(key)
+        if k is not None:
+            fixed[k] = tuple(t for t in staff if (t, k) in x)
+    for k, tutors in staff_pins.items():
+        fixed[k] = tuple(sorted(set(fixed.get(k, ())) | set(tutors)))
+    rows = [(s.site_id, s.date, s.start, s.end, max(s.required, len(staff_pins.get(k, ())))) for k, s in enumerate(slots)]
+    staffed = greedy_staff(problem, rows, fixed)
+    full = [len(staff) == rows[k][4] for k, staff in enumerate(staffed)]
+    for k in range(len(slots)):
+        model.add_hint(held[k], full[k])
+    for (t, k), v in x.items():
+        model.add_hint(v, full[k] and t in staffed[k])
+
+
 def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s: float, seed: int, workers: int,
                    hints: dict[tuple[str, date], tuple[str, ...]] | None = None,
                    on_progress: Callable[[Progress], None] | None = None,
@@ -169,14 +188,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     model.minimize(sum(_drop_cost(held, slots)) + sum(_change_cost(by_slot, slots, previous_staff))
                    + sum(_stability_cost(model, by_tutor, slots)) + sum(_fairness_cost(model, by_tutor, slots))
                    + sum(_preference_cost(x, slots, problem)))
-    for key, staff in (hints or {}).items():
-        k = index.get(key)
-        if k is None:
-            continue
-        model.add_hint(held[k], 1)
-        for tutor_id in staff:
-            if (tutor_id, k) in x:
-                model.add_hint(x[tutor_id, k], 1)
+    _hint(model, x, held, slots, problem, index, hints or {}, staff_pins)
     started = time.perf_counter()
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:
