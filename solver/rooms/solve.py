@@ -83,7 +83,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     """Plan the study rooms: dates per site, staff per session, a home site per child; deterministic per seed."""
     validate_problem(problem)
     started = time.perf_counter()
-    site_of, child_run = assign_children(problem, max(0.5, 0.1 * time_limit_s), seed, should_stop)
+    site_of, child_run = assign_children(problem, min(3.0, max(0.5, 0.05 * time_limit_s)), seed, should_stop)
     children_here = defaultdict(list)
     for child in problem.children:
         if site_of[child.id] is not None:
@@ -108,7 +108,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
                                       on_progress, should_stop)
     dropped = [s for s, st in zip(slots, staff) if st is None]
     remaining = time_limit_s - (time.perf_counter() - started)
-    if dropped and staff_run.has_solution and remaining > 0.2 * time_limit_s and not (should_stop and should_stop()):
+    if dropped and staff_run.has_solution and remaining > 0.4 * time_limit_s and not (should_stop and should_stop()):
         # Repair once: give sites whose sessions could not be staffed a second choice of dates.
         for s in dropped:
             excluded[s.site_id].add(s.date)
@@ -120,13 +120,16 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
                 kept[s.site_id].add(s.date)
         redo, redo_runs = _choose_all_dates(problem, days, pinned, kept, excluded, touched, per_site, seed,
                                             should_stop, on_progress, started)
-        chosen.update(redo)
-        date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
+        redo_chosen = {**chosen, **redo}
         hints.update({(s.site_id, s.date): st for s, st in zip(slots, staff) if st is not None})
-        slots = _slots(problem, days, chosen, pinned)
+        redo_slots = _slots(problem, days, redo_chosen, pinned)
         remaining = time_limit_s - (time.perf_counter() - started)
-        staff, staff_run = staff_sessions(problem, slots, max(0.1, remaining - 0.05), seed, workers, hints,
-                                          on_progress, should_stop)
+        redo_staff, redo_run = staff_sessions(problem, redo_slots, max(0.1, 0.5 * remaining), seed, workers, hints,
+                                              on_progress, should_stop)
+        # Keep the first round when the repair found nothing better (e.g. it ran out of time).
+        if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
+            date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
+            slots, staff, staff_run = redo_slots, redo_staff, redo_run
     return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
                      [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats])
 
