@@ -58,7 +58,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
 
 def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: int, workers: int = 1,
                 on_solution: Callable[[cp_model.CpSolverSolutionCallback], None] | None = None,
-                should_stop: Callable[[], bool] | None = None) -> PhaseRun:
+                should_stop: Callable[[], bool] | None = None, linearization_level: int = 1) -> PhaseRun:
     """Solve one phase with a time limit and a fixed seed; deterministic worker setup (interleaved when several)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
@@ -67,6 +67,7 @@ def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: i
     params.num_workers = workers
     # Interleaving runs the portfolio in fixed batches, so several workers still give one answer per seed.
     params.interleave_search = workers > 1
+    params.linearization_level = linearization_level
     started = time.perf_counter()
     status = solver.solve(model, _Callback(on_solution, should_stop))
     seconds = time.perf_counter() - started

@@ -15,10 +15,13 @@ from solver.rooms.weights import (
 )
 
 
-def _one_site_per_child(model, a, problem: RoomsProblem) -> None:
-    """Hard: a child has at most one home site."""
+def _one_site_per_child(model, a, none, problem: RoomsProblem) -> None:
+    """Hard: a child has one home site, or none (its own variable, so the relaxation stays tight)."""
+    by_child = {c.id: [] for c in problem.children}
+    for (c, _s), v in a.items():
+        by_child[c].append(v)
     for child in problem.children:
-        model.add_at_most_one(v for (c, _s), v in a.items() if c == child.id)
+        model.add_exactly_one([*by_child[child.id], none[child.id]])
 
 
 def _child_pins(model, a, problem: RoomsProblem) -> None:
@@ -29,23 +32,29 @@ def _child_pins(model, a, problem: RoomsProblem) -> None:
 
 def _site_capacity(model, a, problem: RoomsProblem, children: dict[str, Child]) -> None:
     """Hard: on each of a site's weekdays, the children who can come fit the room."""
+    by_site = {s.id: [] for s in problem.sites}
+    for (c, s), v in a.items():
+        by_site[s].append(((c, s), v))
     for site in problem.sites:
         for window in site.windows:
-            coming = [v for (c, s), v in a.items() if s == site.id and window.weekday in children[c].weekdays]
+            coming = [v for (c, s), v in by_site[site.id] if window.weekday in children[c].weekdays]
             if len(coming) > site.capacity:
                 model.add(sum(coming) <= site.capacity)
 
 
-def _costs(a, problem: RoomsProblem, children: dict[str, Child]) -> list:
+def _costs(a, none, problem: RoomsProblem, children: dict[str, Child]) -> list:
     """Soft: unassigned children (by priority), travel beyond the nearest site, non-preferred sites, moves."""
     sites = {s.id: s for s in problem.sites}
     previous = {p.child_id: p.site_id for p in (problem.previous.child_sites if problem.previous else ())}
     terms = []
+    by_child = {c.id: [] for c in problem.children}
+    for (c, s), v in a.items():
+        by_child[c].append((s, v))
     for child in problem.children:
-        options = [(s, v) for (c, s), v in a.items() if c == child.id]
+        options = by_child[child.id]
         if not options:
             continue
-        terms.append(W_CHILD_UNASSIGNED * child_priority(child) * (1 - sum(v for _s, v in options)))
+        terms.append(W_CHILD_UNASSIGNED * child_priority(child) * none[child.id])
         nearest = min(travel_minutes(child.home, sites[s].location) for s, _v in options)
         for s, v in options:
             cost = W_CHILD_TRAVEL_MINUTE * (travel_minutes(child.home, sites[s].location) - nearest)
@@ -57,7 +66,7 @@ def _costs(a, problem: RoomsProblem, children: dict[str, Child]) -> list:
                 terms.append(cost * v)
         if child.id in previous:
             # Leaving a child without a site also changes their plan.
-            terms.append(W_CHILD_MOVE * (1 - sum(v for _s, v in options)))
+            terms.append(W_CHILD_MOVE * none[child.id])
     return terms
 
 
@@ -70,11 +79,13 @@ def assign_children(problem: RoomsProblem, time_limit_s: float, seed: int,
     for child in problem.children:
         for site in child_sites(problem, child):
             a[child.id, site.id] = model.new_bool_var(f"child_{child.id}_site_{site.id}")
-    _one_site_per_child(model, a, problem)
+    none = {c.id: model.new_bool_var(f"child_{c.id}_no_site") for c in problem.children}
+    _one_site_per_child(model, a, none, problem)
     _child_pins(model, a, problem)
     _site_capacity(model, a, problem, children)
-    model.minimize(sum(_costs(a, problem, children)))
-    run = solve_phase(model, "children", time_limit_s, seed, workers=2, should_stop=should_stop)
+    model.minimize(sum(_costs(a, none, problem, children)))
+    # The full linear relaxation closes this transportation-like model at the root.
+    run = solve_phase(model, "children", time_limit_s, seed, should_stop=should_stop, linearization_level=2)
     chosen: dict[str, str | None] = {c.id: None for c in problem.children}
     if run.has_solution:
         for (c, s), v in a.items():
