@@ -104,6 +104,6 @@ def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: floa
     model.minimize(_shortfall_cost(hold, site) + sum(_change_cost(hold, options))
                    + sum(_gap_cost(model, hold, options, span_days, problem.period.start))
                    + sum(_intensive_cost(hold, problem, site)) + sum(_slack_cost(hold, options)))
-    run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop)
+    run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2)
     chosen = sorted(d for d, v in hold.items() if run.has_solution and run.solver.boolean_value(v))
     return chosen, run
