@@ -99,18 +99,29 @@ def _change_cost(by_slot, slots, previous_staff) -> list:
     return terms
 
 
-def _stability_cost(model, by_tutor, slots) -> list:
-    """Level 4: each (tutor, site) pair used, so the same tutors come back week after week."""
-    terms = []
+def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem) -> list:
+    """Level 4: each (tutor, site) pair used, so the same tutors come back week after week.
+
+    A cover cut keeps the bound honest: a site's staff slots fit in the yearly capacity of the pairs it uses.
+    """
+    caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
+    terms, cover = [], defaultdict(list)
     for tutor_id, items in by_tutor.items():
         per_site = defaultdict(list)
         for k, v in items:
-            per_site[slots[k].site_id].append(v)
-        for site_id, vs in per_site.items():
+            per_site[slots[k].site_id].append((k, v))
+        for site_id, kvs in per_site.items():
             pair = model.new_bool_var(f"pair_{tutor_id}_{site_id}")
-            for v in vs:
+            for _k, v in kvs:
                 model.add_implication(v, pair)
+            months = defaultdict(int)
+            for k, _v in kvs:
+                months[month_key(slots[k].date)] += 1
+            cover[site_id].append((sum(min(n, caps[tutor_id]) for n in months.values()), pair))
             terms.append(W_TUTOR_SITE_PAIR * pair)
+    for site_id, pairs in cover.items():
+        slots_here = [(s.required, held[k]) for k, s in enumerate(slots) if s.site_id == site_id]
+        model.add(sum(c * p for c, p in pairs) >= sum(r * h for r, h in slots_here))
     return terms
 
 
@@ -186,7 +197,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     if problem.previous is not None:
         previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}
     model.minimize(sum(_drop_cost(held, slots)) + sum(_change_cost(by_slot, slots, previous_staff))
-                   + sum(_stability_cost(model, by_tutor, slots)) + sum(_fairness_cost(model, by_tutor, slots))
+                   + sum(_stability_cost(model, by_tutor, slots, held, problem)) + sum(_fairness_cost(model, by_tutor, slots))
                    + sum(_preference_cost(x, slots, problem)))
     _hint(model, x, held, slots, problem, index, hints or {}, staff_pins)
     started = time.perf_counter()
@@ -197,7 +208,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
                                  time.perf_counter() - started))
 
-    run = solve_phase(model, "staff", time_limit_s, seed, workers, report, should_stop)
+    run = solve_phase(model, "staff", time_limit_s, seed, workers, report, should_stop, linearization_level=2)
     result: list[tuple[str, ...] | None] = [None] * len(slots)
     if run.has_solution:
         for k in range(len(slots)):
