@@ -18,7 +18,7 @@ from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import Progress
 from solver.rooms.weights import (
-    W_LOAD_MAX, W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR,
+    W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR,
 )
 
 
@@ -42,9 +42,7 @@ def _staff_count(model, by_slot, held, slots, staff_pins) -> None:
         if len(vs) < need:
             model.add(held[k] == 0)
             continue
-        model.add(sum(vs) == need).only_enforce_if(held[k])
-        for v in vs:
-            model.add_implication(v, held[k])
+        model.add(sum(vs) == need * held[k])
 
 
 def _pins(model, x, held, slots, staff_pins) -> None:
@@ -99,7 +97,7 @@ def _change_cost(by_slot, slots, previous_staff) -> list:
     return terms
 
 
-def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem) -> list:
+def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, aux: dict) -> list:
     """Level 4: each (tutor, site) pair used, so the same tutors come back week after week.
 
     A cover cut keeps the bound honest: a site's staff slots fit in the yearly capacity of the pairs it uses.
@@ -112,8 +110,8 @@ def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem) -> list
             per_site[slots[k].site_id].append((k, v))
         for site_id, kvs in per_site.items():
             pair = model.new_bool_var(f"pair_{tutor_id}_{site_id}")
-            for _k, v in kvs:
-                model.add_implication(v, pair)
+            model.add(sum(v for _k, v in kvs) <= len(kvs) * pair)
+            aux["pairs"][tutor_id, site_id] = pair
             months = defaultdict(int)
             for k, _v in kvs:
                 months[month_key(slots[k].date)] += 1
@@ -125,19 +123,30 @@ def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem) -> list
     return terms
 
 
-def _fairness_cost(model, by_tutor, slots) -> list:
-    """Level 5: sessions above the fair share for each tutor, and the heaviest load."""
-    total = sum(s.required for s in slots)
-    fair = math.ceil(total / max(1, len(by_tutor)))
-    heaviest = model.new_int_var(0, len(slots), "load_max")
-    terms = [W_LOAD_MAX * heaviest]
+def _yearly_capacity(items, slots, cap: int) -> int:
+    """How many of these sessions a tutor could work in the year, month by month under the cap."""
+    months = defaultdict(int)
+    for k, _v in items:
+        months[month_key(slots[k].date)] += 1
+    return sum(min(n, cap) for n in months.values())
+
+
+def _fairness_cost(model, by_tutor, slots, problem: RoomsProblem, aux: dict) -> list:
+    """Level 5: sessions above each tutor's fair share, the share being proportional to what they can give.
+
+    A paid 学習支援員 with a cap of 12 a month is expected to work more than a student with 4.
+    """
+    caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
+    capacity = {t: _yearly_capacity(items, slots, caps[t]) for t, items in by_tutor.items()}
+    ratio = sum(s.required for s in slots) / max(1, sum(capacity.values()))
+    terms = []
     for tutor_id, items in by_tutor.items():
-        load = sum(v for _k, v in items)
-        model.add(heaviest >= load)
+        fair = math.ceil(ratio * capacity[tutor_id])
         if len(items) > fair:
             over = model.new_int_var(0, len(items) - fair, f"over_{tutor_id}")
-            model.add(over >= load - fair)
+            model.add(over >= sum(v for _k, v in items) - fair)
             terms.append(W_LOAD_OVER * over)
+            aux["overs"][tutor_id] = (over, fair)
     return terms
 
 
@@ -147,7 +156,7 @@ def _preference_cost(x, slots, problem: RoomsProblem) -> list:
     return [W_TUTOR_NOT_PREFERRED * v for (t, k), v in x.items() if preferred[t] and slots[k].site_id not in preferred[t]]
 
 
-def _hint(model, x, held, slots, problem, index, hints, staff_pins) -> None:
+def _hint(model, x, held, aux, slots, problem, index, hints, staff_pins) -> None:
     """Start from a complete plan: the previous staff where still valid, the rest filled greedily."""
     fixed = {}
     for key, staff in hints.items():
@@ -161,8 +170,17 @@ def _hint(model, x, held, slots, problem, index, hints, staff_pins) -> None:
     full = [len(staff) == rows[k][4] for k, staff in enumerate(staffed)]
     for k in range(len(slots)):
         model.add_hint(held[k], full[k])
+    load, pairs = defaultdict(int), set()
     for (t, k), v in x.items():
-        model.add_hint(v, full[k] and t in staffed[k])
+        on = full[k] and t in staffed[k]
+        model.add_hint(v, on)
+        if on:
+            load[t] += 1
+            pairs.add((t, slots[k].site_id))
+    for key, pair in aux["pairs"].items():
+        model.add_hint(pair, key in pairs)
+    for t, (over, fair) in aux["overs"].items():
+        model.add_hint(over, max(0, load[t] - fair))
 
 
 def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s: float, seed: int, workers: int,
@@ -196,10 +214,11 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     previous_staff = {}
     if problem.previous is not None:
         previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}
+    aux = {"pairs": {}, "overs": {}}
     model.minimize(sum(_drop_cost(held, slots)) + sum(_change_cost(by_slot, slots, previous_staff))
-                   + sum(_stability_cost(model, by_tutor, slots, held, problem)) + sum(_fairness_cost(model, by_tutor, slots))
+                   + sum(_stability_cost(model, by_tutor, slots, held, problem, aux)) + sum(_fairness_cost(model, by_tutor, slots, problem, aux))
                    + sum(_preference_cost(x, slots, problem)))
-    _hint(model, x, held, slots, problem, index, hints or {}, staff_pins)
+    _hint(model, x, held, aux, slots, problem, index, hints or {}, staff_pins)
     started = time.perf_counter()
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:

@@ -5,7 +5,7 @@ Levels, most important first (each weight dwarfs what the lower levels can gain)
 2. keep the previous plan: a moved date, a staff change, a moved child cost W_*_CHANGE / W_CHILD_MOVE;
 3. spread and intensity: an empty stretch of the year costs W_GAP_WINDOW, a missed intensive date W_INTENSIVE_MISSED;
 4. stable staffing: each (tutor, site) pair used costs W_TUTOR_SITE_PAIR;
-5. fair load: each session above the fair share and the heaviest load cost W_LOAD_OVER / W_LOAD_MAX;
+5. fair load: each session above a tutor's fair share (proportional to their capacity) costs W_LOAD_OVER;
 6. preferences and travel: W_CHILD_TRAVEL_MINUTE, W_CHILD_NOT_PREFERRED, W_TUTOR_NOT_PREFERRED, W_STAFF_SLACK.
 """
 
@@ -22,7 +22,6 @@ W_GAP_WINDOW = 100
 W_INTENSIVE_MISSED = 60
 W_TUTOR_SITE_PAIR = 30
 W_LOAD_OVER = 10
-W_LOAD_MAX = 10
 W_CHILD_TRAVEL_MINUTE = 10
 W_CHILD_NOT_PREFERRED = 30
 W_TUTOR_NOT_PREFERRED = 3
