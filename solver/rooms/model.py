@@ -53,7 +53,9 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         if self._on_solution is not None:
             self._on_solution(self)
         if self._should_stop is not None and self._should_stop():
-            self.stop_search()
+            # Stopping on the hint itself (found before presolve) aborts OR-Tools 9.15; wait for the next one.
+            if "hint" not in self.response_proto.solution_info:
+                self.stop_search()
 
 
 def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: int, workers: int = 1,
@@ -64,6 +66,8 @@ def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: i
     params = solver.parameters
     params.random_seed = seed
     params.max_time_in_seconds = max(0.05, time_limit_s)
+    if should_stop is not None and should_stop():
+        params.max_time_in_seconds = 0.05  # cancelled: keep whatever the first moments (and the hint) give
     params.num_workers = workers
     # Interleaving runs the portfolio in fixed batches, so several workers still give one answer per seed.
     params.interleave_search = workers > 1
