@@ -183,8 +183,20 @@ def _hint(model, x, held, aux, slots, problem, index, hints, staff_pins) -> None
         model.add_hint(over, max(0, load[t] - fair))
 
 
+def _keep(model, by_slot, held, slots, keep) -> None:
+    """Re-solve: sessions whose previous staff is still valid keep exactly that staff."""
+    for k, slot in enumerate(slots):
+        staff = keep.get((slot.site_id, slot.date))
+        if staff is None:
+            continue
+        model.add(held[k] == 1)
+        for t, v in by_slot[k]:
+            model.add(v == (t in staff))
+
+
 def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s: float, seed: int, workers: int,
                    hints: dict[tuple[str, date], tuple[str, ...]] | None = None,
+                   keep: dict[tuple[str, date], frozenset[str]] | None = None,
                    on_progress: Callable[[Progress], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> tuple[list[tuple[str, ...] | None], PhaseRun]:
     """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
@@ -211,6 +223,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     _pins(model, x, held, slots, staff_pins)
     _monthly_caps(model, by_tutor, slots, problem)
     _one_place_at_a_time(model, by_tutor, slots)
+    _keep(model, by_slot, held, slots, keep or {})
     previous_staff = {}
     if problem.previous is not None:
         previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}

@@ -77,6 +77,32 @@ def _slots(problem, days, chosen, pinned) -> list[SessionSlot]:
     return slots
 
 
+def _still_valid(problem: RoomsProblem, slots: list[SessionSlot]) -> dict:
+    """Previous sessions, still chosen, whose staff can all still work them and match the need."""
+    sites = {s.id: s for s in problem.sites}
+    tutors = {t.id: t for t in problem.tutors}
+    wanted = {(s.site_id, s.date): s.required for s in slots}
+    keep = {}
+    for p in problem.previous.sessions:
+        need = wanted.get((p.site_id, p.date))
+        if need is not None and len(set(p.staff)) == need and all(
+                t in tutors and tutor_can_staff(tutors[t], sites[p.site_id], p.date) for t in p.staff):
+            keep[p.site_id, p.date] = frozenset(p.staff)
+    return keep
+
+
+def _staff_with_previous(problem, slots, limit, seed, workers, hints, on_progress, should_stop):
+    """Staff the sessions; when re-solving, first try changing only the sessions the change touched."""
+    if problem.previous is not None:
+        started = time.perf_counter()
+        keep = _still_valid(problem, slots)
+        staff, run = staff_sessions(problem, slots, 0.5 * limit, seed, workers, hints, keep, on_progress, should_stop)
+        if run.has_solution and all(st is not None for s, st in zip(slots, staff) if (s.site_id, s.date) not in keep):
+            return staff, run
+        limit = max(0.1, limit - (time.perf_counter() - started))
+    return staff_sessions(problem, slots, limit, seed, workers, hints, None, on_progress, should_stop)
+
+
 def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0,
                 on_progress: Callable[[Progress], None] | None = None,
                 should_stop: Callable[[], bool] | None = None, workers: int = DEFAULT_WORKERS) -> RoomsSolution:
@@ -104,8 +130,8 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     slots = _slots(problem, days, chosen, pinned)
     hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
     remaining = time_limit_s - (time.perf_counter() - started)
-    staff, staff_run = staff_sessions(problem, slots, 0.6 * remaining if remaining > 0 else 0.1, seed, workers, hints,
-                                      on_progress, should_stop)
+    staff, staff_run = _staff_with_previous(problem, slots, 0.6 * remaining if remaining > 0 else 0.1, seed, workers,
+                                            hints, on_progress, should_stop)
     dropped = [s for s, st in zip(slots, staff) if st is None]
     remaining = time_limit_s - (time.perf_counter() - started)
     if dropped and staff_run.has_solution and remaining > 0.4 * time_limit_s and not (should_stop and should_stop()):
@@ -125,7 +151,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         redo_slots = _slots(problem, days, redo_chosen, pinned)
         remaining = time_limit_s - (time.perf_counter() - started)
         redo_staff, redo_run = staff_sessions(problem, redo_slots, max(0.1, 0.5 * remaining), seed, workers, hints,
-                                              on_progress, should_stop)
+                                              None, on_progress, should_stop)
         # Keep the first round when the repair found nothing better (e.g. it ran out of time).
         if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
             date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
