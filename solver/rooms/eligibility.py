@@ -1,0 +1,46 @@
+"""Who may do what: a tutor at a session, a child at a site; shared by model, baseline and reasons."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from solver.geo import travel_minutes
+from solver.rooms.calendar import window_on
+from solver.rooms.problem import Child, RoomsProblem, Site, Tutor
+
+
+def tutor_can_staff(tutor: Tutor, site: Site, day: date) -> bool:
+    """A tutor can staff a site's session that day: site reachable, weekly window covers it, not away."""
+    window = window_on(site, day)
+    if window is None or site.id not in tutor.site_ids or day in tutor.unavailable_dates:
+        return False
+    return any(a.contains(window.weekday, window.start, window.end) for a in tutor.availability)
+
+
+def child_can_attend(child: Child, site: Site) -> bool:
+    """A child may have this home site: allowed (or no restriction) and the site opens on a weekday they can come."""
+    if child.allowed_site_ids and site.id not in child.allowed_site_ids:
+        return False
+    return any(w.weekday in child.weekdays for w in site.windows)
+
+
+def child_sites(problem: RoomsProblem, child: Child) -> list[Site]:
+    """The sites a child may attend, nearest first (ties by site id)."""
+    sites = [s for s in problem.sites if child_can_attend(child, s)]
+    return sorted(sites, key=lambda s: (travel_minutes(child.home, s.location), s.id))
+
+
+def expected_children(site: Site, children_at_site: list[Child], day: date) -> int:
+    """Children of that home site who can come on that day's weekday."""
+    return sum(1 for c in children_at_site if day.weekday() in c.weekdays)
+
+
+def required_staff(site: Site, expected: int) -> int:
+    """Tutors a session needs: max(minimum tutors, ceil(children / children per tutor))."""
+    return max(site.min_tutors, math.ceil(expected / site.children_per_tutor))
+
+
+def sessions_overlap(day_a: date, start_a: int, end_a: int, day_b: date, start_b: int, end_b: int) -> bool:
+    """Whether two sessions overlap in time (same date and intersecting hours)."""
+    return day_a == day_b and start_a < end_b and start_b < end_a

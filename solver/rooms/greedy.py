@@ -1,0 +1,45 @@
+"""Greedy staffing: each session in date order takes the least-loaded free tutors; the baseline's rule and the model's first hint."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from solver.rooms.calendar import month_key
+from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
+from solver.rooms.problem import RoomsProblem
+
+
+def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, int]],
+                 fixed: dict[int, tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
+    """Staff (site_id, date, start, end, needed) slots greedily; a slot may get fewer tutors than needed."""
+    sites = {s.id: s for s in problem.sites}
+    reaching = defaultdict(list)
+    for t in problem.tutors:
+        for site_id in t.site_ids:
+            reaching[site_id].append(t)
+    load, month, busy, regular = defaultdict(int), defaultdict(int), defaultdict(list), set()
+    out: list[tuple[str, ...]] = [()] * len(slots)
+    months = len({(s[1].year, s[1].month) for s in slots}) or 1
+    ratio = sum(s[4] for s in slots) / max(1, sum(t.max_sessions_per_month * months for t in problem.tutors))
+    share = {t.id: ratio * t.max_sessions_per_month * months for t in problem.tutors}
+    order = sorted(range(len(slots)), key=lambda k: (slots[k][1], slots[k][0]))
+    fixed = fixed or {}
+    for k in order:
+        site_id, day, start, end, need = slots[k]
+        chosen = [t for t in problem.tutors if t.id in set(fixed.get(k, ()))]
+        free = [t for t in reaching[site_id] if t not in chosen and tutor_can_staff(t, sites[site_id], day)
+                and month[t.id, month_key(day)] < t.max_sessions_per_month
+                and not any(sessions_overlap(day, start, end, day, a, b) for a, b in busy[t.id, day])]
+        # Prefer tutors who already work at this site (stable staffing), then preferred sites, then
+        # the lightest load for what they can give.
+        free.sort(key=lambda t: (load[t.id] >= share[t.id], -((t.id, site_id) in regular),
+                                 -(site_id in t.preferred_site_ids), load[t.id] / max(1, t.max_sessions_per_month), t.id))
+        chosen += free[: max(0, need - len(chosen))]
+        for t in chosen:
+            load[t.id] += 1
+            month[t.id, month_key(day)] += 1
+            busy[t.id, day].append((start, end))
+            regular.add((t.id, site_id))
+        out[k] = tuple(sorted(t.id for t in chosen))
+    return out

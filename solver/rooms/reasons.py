@@ -1,0 +1,100 @@
+"""Why a plan falls short, in words a coordinator understands, in Japanese and English."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from solver.clock import WEEKDAYS_JA
+from solver.rooms.eligibility import child_can_attend, tutor_can_staff
+from solver.rooms.problem import Child, RoomsProblem, Site
+from solver.rooms.solution import Shortfall
+
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def max_sessions_with_gap(candidates: list[date], min_gap_days: int) -> int:
+    """The most sessions the candidates allow with the minimum gap (earliest-first greedy is optimal here)."""
+    count, last = 0, None
+    for day in sorted(candidates):
+        if last is None or (day - last).days >= min_gap_days:
+            count, last = count + 1, day
+    return count
+
+
+def free_tutors(problem: RoomsProblem, site: Site, candidates: list[date], year: int, month: int, weekday: int) -> int:
+    """Tutors who could staff at least one of the site's open dates on that weekday of that month."""
+    days = [d for d in candidates if d.year == year and d.month == month and d.weekday() == weekday]
+    return sum(1 for t in problem.tutors if any(tutor_can_staff(t, site, d) for d in days))
+
+
+def _calendar_reason(site: Site, n_open: int, n_gap: int) -> tuple[str, str, int] | None:
+    target = site.target_sessions
+    if n_open < target:
+        return (f"{site.name}は期間中の開室可能日が{n_open}日のみ(開室曜日・休館日・休止期間による)のため、目標{target}回に{target - n_open}回足りません",
+                f"{site.name} has only {n_open} open dates in the period (weekdays, closed dates, blackouts), "
+                f"{target - n_open} short of its target of {target}", target - n_open)
+    if n_gap < target:
+        return (f"{site.name}は最低{site.min_gap_days}日の間隔を守ると最大{n_gap}回のため、目標{target}回に{target - n_gap}回足りません",
+                f"{site.name} can hold at most {n_gap} sessions with at least {site.min_gap_days} days between them, "
+                f"{target - n_gap} short of its target of {target}", target - n_gap)
+    return None
+
+
+def _staff_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], unstaffed: list[date], lost: int) -> list[Shortfall]:
+    out = []
+    groups = Counter((d.year, d.month, d.weekday()) for d in unstaffed)
+    for (year, month, weekday), count in sorted(groups.items()):
+        if lost <= 0:
+            break
+        count = min(count, lost)
+        lost -= count
+        k = free_tutors(problem, site, candidates, year, month, weekday)
+        out.append(Shortfall(
+            "staff", count,
+            f"{site.name}: {month}月は{WEEKDAYS_JA[weekday]}曜の空き講師が{k}名のみのため、{count}回分の人員が不足しています",
+            f"{site.name}: in {MONTHS_EN[month - 1]} only {k} tutors are free on {WEEKDAYS_EN[weekday]}s, "
+            f"so {count} sessions lack staff",
+            site_id=site.id, month=f"{year:04d}-{month:02d}"))
+    return out
+
+
+def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], held: int, unstaffed: list[date]) -> list[Shortfall]:
+    """Shortfalls of one site: the total below target, then the months and weekdays that lacked staff."""
+    missing = site.target_sessions - held
+    if missing <= 0:
+        return []
+    n_gap = max_sessions_with_gap(candidates, site.min_gap_days)
+    calendar = _calendar_reason(site, len(candidates), n_gap)
+    parts_ja, parts_en = [], []
+    if calendar:
+        parts_ja.append(calendar[0])
+        parts_en.append(calendar[1])
+    possible = min(site.target_sessions, len(candidates), n_gap)
+    staff = _staff_shortfalls(problem, site, candidates, unstaffed, possible - held)
+    explained = (calendar[2] if calendar else 0) + sum(s.missing for s in staff)
+    if staff:
+        parts_ja.append(f"講師不足で{sum(s.missing for s in staff)}回分を開催できません")
+        parts_en.append(f"{sum(s.missing for s in staff)} sessions cannot be staffed")
+    if missing > explained:
+        parts_ja.append(f"残り{missing - explained}回は時間制限内に配置できませんでした")
+        parts_en.append(f"{missing - explained} more could not be placed within the time limit")
+    total = Shortfall("sessions", missing,
+                      f"{site.name}: 目標{site.target_sessions}回に対し{held}回です。" + "。".join(parts_ja) + "。",
+                      f"{site.name}: {held} of {site.target_sessions} sessions. " + "; ".join(parts_en) + ".",
+                      site_id=site.id)
+    return [total, *staff]
+
+
+def child_shortfall(problem: RoomsProblem, child: Child) -> Shortfall:
+    """Why a child has no home site: no allowed site opens on their weekdays, or every such site is full."""
+    options = [s for s in problem.sites if child_can_attend(child, s)]
+    if not options:
+        return Shortfall("child", 1, f"{child.id}: 通える曜日に開室している許可済みの会場がありません",
+                         f"{child.id}: no allowed site opens on a weekday the child can come", child_id=child.id)
+    names = "、".join(s.name for s in options)
+    return Shortfall("child", 1, f"{child.id}: 通える会場({names})はすべて定員に達しています",
+                     f"{child.id}: every site the child can attend ({', '.join(s.name for s in options)}) is full",
+                     child_id=child.id)

@@ -1,0 +1,191 @@
+"""Public entry of the rooms solver: children's sites, then dates, then staffing, then reasons and changes."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+
+from solver.geo import travel_minutes
+from solver.rooms.calendar import candidate_dates, window_on
+from solver.rooms.changes import summarize_changes
+from solver.rooms.eligibility import expected_children, required_staff, tutor_can_staff
+from solver.rooms.model_children import assign_children
+from solver.rooms.model_dates import DateOptions, choose_dates
+from solver.rooms.model_staff import SessionSlot, staff_sessions
+from solver.rooms.problem import RoomsProblem, Site
+from solver.rooms.reasons import child_shortfall, site_shortfalls
+from solver.rooms.solution import (
+    ChildAssignment, PhaseStats, Progress, RoomsSolution, Session, TutorLoad,
+)
+from solver.rooms.validate import validate_problem
+
+DEFAULT_WORKERS = 2
+
+
+def _combine(name: str, runs: list[PhaseStats]) -> PhaseStats:
+    statuses = {r.status for r in runs}
+    status = next((s for s in ("infeasible", "unknown", "feasible") if s in statuses), "optimal")
+    return PhaseStats(name, status, sum(r.objective for r in runs), sum(r.bound for r in runs), sum(r.seconds for r in runs))
+
+
+class _SiteDay:
+    """Per site: candidate dates, the staff each date needs, and the free tutors each date has."""
+
+    def __init__(self, problem: RoomsProblem, site: Site, children_here: list):
+        reaching = [t for t in problem.tutors if site.id in t.site_ids]
+        self.site = site
+        self.candidates = candidate_dates(problem, site)
+        self.required = {d: required_staff(site, expected_children(site, children_here, d)) for d in self.candidates}
+        self.expected = {d: expected_children(site, children_here, d) for d in self.candidates}
+        self.free = {d: sum(1 for t in reaching if tutor_can_staff(t, site, d))
+                     for d in self.candidates}
+
+
+def _pinned_dates(problem: RoomsProblem) -> dict[str, set[date]]:
+    pinned = defaultdict(set)
+    for pin in problem.pins.sessions:
+        pinned[pin.site_id].add(pin.date)
+    for pin in problem.pins.staff:
+        pinned[pin.site_id].add(pin.date)
+    return pinned
+
+
+def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, limit, seed, should_stop, on_progress, started):
+    chosen, runs = {}, []
+    for site in sites:
+        info = days[site.id]
+        usable = tuple(d for d in info.candidates if d not in excluded[site.id] or d in pinned[site.id])
+        options = DateOptions(site, usable, frozenset(pinned[site.id]), frozenset(sticky.get(site.id, ())),
+                              {d: info.free[d] - info.required[d] for d in usable})
+        chosen[site.id], run = choose_dates(problem, options, limit, seed, should_stop)
+        runs.append(run.stats)
+        if on_progress is not None:
+            held = sum(len(v) for v in chosen.values())
+            on_progress(Progress("dates", held, 0, sum(r.objective for r in runs), sum(r.bound for r in runs),
+                                 time.perf_counter() - started))
+    return chosen, runs
+
+
+def _slots(problem, days, chosen, pinned) -> list[SessionSlot]:
+    slots = []
+    for site in problem.sites:
+        for d in chosen.get(site.id, ()):
+            window = window_on(site, d)
+            slots.append(SessionSlot(site.id, d, window.start, window.end, days[site.id].required[d], d in pinned[site.id]))
+    return slots
+
+
+def _still_valid(problem: RoomsProblem, slots: list[SessionSlot]) -> dict:
+    """Previous sessions, still chosen, whose staff can all still work them and match the need."""
+    sites = {s.id: s for s in problem.sites}
+    tutors = {t.id: t for t in problem.tutors}
+    wanted = {(s.site_id, s.date): s.required for s in slots}
+    keep = {}
+    for p in problem.previous.sessions:
+        need = wanted.get((p.site_id, p.date))
+        if need is not None and len(set(p.staff)) == need and all(
+                t in tutors and tutor_can_staff(tutors[t], sites[p.site_id], p.date) for t in p.staff):
+            keep[p.site_id, p.date] = frozenset(p.staff)
+    return keep
+
+
+def _staff_with_previous(problem, slots, limit, seed, workers, hints, on_progress, should_stop):
+    """Staff the sessions; when re-solving, first try changing only the sessions the change touched."""
+    if problem.previous is not None:
+        started = time.perf_counter()
+        keep = _still_valid(problem, slots)
+        staff, run = staff_sessions(problem, slots, 0.5 * limit, seed, workers, hints, keep, on_progress, should_stop)
+        if run.has_solution and all(st is not None for s, st in zip(slots, staff) if (s.site_id, s.date) not in keep):
+            return staff, run
+        limit = max(0.1, limit - (time.perf_counter() - started))
+    return staff_sessions(problem, slots, limit, seed, workers, hints, None, on_progress, should_stop)
+
+
+def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0,
+                on_progress: Callable[[Progress], None] | None = None,
+                should_stop: Callable[[], bool] | None = None, workers: int = DEFAULT_WORKERS) -> RoomsSolution:
+    """Plan the study rooms: dates per site, staff per session, a home site per child; deterministic per seed."""
+    validate_problem(problem)
+    started = time.perf_counter()
+    site_of, child_run = assign_children(problem, min(3.0, max(0.5, 0.05 * time_limit_s)), seed, should_stop)
+    children_here = defaultdict(list)
+    for child in problem.children:
+        if site_of[child.id] is not None:
+            children_here[site_of[child.id]].append(child)
+    days = {s.id: _SiteDay(problem, s, children_here[s.id]) for s in problem.sites}
+    pinned = _pinned_dates(problem)
+    # Dates with fewer free tutors than the session needs can never be held: leave them out (and explain them).
+    unstaffed = {s.id: [d for d in days[s.id].candidates if days[s.id].free[d] < days[s.id].required[d]
+                        and d not in pinned[s.id]] for s in problem.sites}
+    excluded = {k: set(v) for k, v in unstaffed.items()}
+    previous_dates = defaultdict(set)
+    for p in (problem.previous.sessions if problem.previous else ()):
+        previous_dates[p.site_id].add(p.date)
+    per_site = max(0.05, 0.2 * time_limit_s / max(1, len(problem.sites)))
+    chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, per_site, seed,
+                                          should_stop, on_progress, started)
+    date_stats = {s.id: r for s, r in zip(problem.sites, date_runs)}
+    slots = _slots(problem, days, chosen, pinned)
+    hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
+    remaining = time_limit_s - (time.perf_counter() - started)
+    staff, staff_run = _staff_with_previous(problem, slots, 0.6 * remaining if remaining > 0 else 0.1, seed, workers,
+                                            hints, on_progress, should_stop)
+    dropped = [s for s, st in zip(slots, staff) if st is None]
+    remaining = time_limit_s - (time.perf_counter() - started)
+    if dropped and staff_run.has_solution and remaining > 0.4 * time_limit_s and not (should_stop and should_stop()):
+        # Repair once: give sites whose sessions could not be staffed a second choice of dates.
+        for s in dropped:
+            excluded[s.site_id].add(s.date)
+            unstaffed[s.site_id].append(s.date)
+        touched = [site for site in problem.sites if any(s.site_id == site.id for s in dropped)]
+        kept = defaultdict(set)
+        for s, st in zip(slots, staff):
+            if st is not None:
+                kept[s.site_id].add(s.date)
+        redo, redo_runs = _choose_all_dates(problem, days, pinned, kept, excluded, touched, per_site, seed,
+                                            should_stop, on_progress, started)
+        redo_chosen = {**chosen, **redo}
+        hints.update({(s.site_id, s.date): st for s, st in zip(slots, staff) if st is not None})
+        redo_slots = _slots(problem, days, redo_chosen, pinned)
+        remaining = time_limit_s - (time.perf_counter() - started)
+        redo_staff, redo_run = staff_sessions(problem, redo_slots, max(0.1, 0.5 * remaining), seed, workers, hints,
+                                              None, on_progress, should_stop)
+        # Keep the first round when the repair found nothing better (e.g. it ran out of time).
+        if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
+            date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
+            slots, staff, staff_run = redo_slots, redo_staff, redo_run
+    return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
+                     [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats])
+
+
+def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, phases) -> RoomsSolution:
+    sites = {s.id: s for s in problem.sites}
+    sessions = [Session(s.site_id, s.date, s.start, s.end, st, s.required, days[s.site_id].expected[s.date])
+                for s, st in zip(slots, staff) if st is not None]
+    for s, st in zip(slots, staff):
+        if st is None:
+            unstaffed[s.site_id].append(s.date)
+    assignments = [ChildAssignment(c.id, site_of[c.id],
+                                   travel_minutes(c.home, sites[site_of[c.id]].location) if site_of[c.id] else None)
+                   for c in problem.children]
+    load, where = defaultdict(int), defaultdict(set)
+    for s in sessions:
+        for t in s.staff:
+            load[t] += 1
+            where[t].add(s.site_id)
+    loads = [TutorLoad(t.id, load[t.id], tuple(sorted(where[t.id]))) for t in problem.tutors]
+    held = defaultdict(int)
+    for s in sessions:
+        held[s.site_id] += 1
+    shortfalls = []
+    for site in problem.sites:
+        shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id], sorted(set(unstaffed[site.id]))))
+    shortfalls.extend(child_shortfall(problem, c) for c in problem.children if site_of[c.id] is None)
+    overall = _combine("all", phases)
+    return RoomsSolution(
+        status=overall.status, objective=overall.objective, bound=overall.bound,
+        seconds=time.perf_counter() - started, seed=seed, sessions=tuple(sessions), assignments=tuple(assignments),
+        tutor_loads=tuple(loads), shortfalls=tuple(shortfalls),
+        changes=summarize_changes(problem.previous, sessions, assignments), phases=tuple(phases))
