@@ -8,7 +8,7 @@ from typing import Any, Optional
 from flask import Flask
 
 from matching.planning.runner import JobRunner
-from webapp import cli, database, errors, formatting, security
+from webapp import cli, database, errors, formatting, mail, security
 from webapp.extensions import babel, csrf, login_manager
 from webapp.i18n import select_locale
 
@@ -26,6 +26,7 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
         raise RuntimeError("SECRET_KEY is not set: export a long random value (the demo script makes one)")
     register_extensions(app)
     register_job_runner(app)
+    mail.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -37,6 +37,10 @@ LABELS = {
     "intensive": _l("強化期間"),
     "female": _l("女性"),
     "male": _l("男性"),
+    # notices
+    "pending": _l("送信待ち"),
+    "sent": _l("送信済み"),
+    "printed": _l("郵送済み"),
     # plans
     "proposed": _l("採用待ち"),
     "draft": _l("作成中"),

@@ -49,6 +49,7 @@ def world(database_url) -> World:
 def app(database_url, world):
     """The web app on the test database, with CSRF on as in production."""
     app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
+                      "NOTICE_DELIVERY_INTERVAL_S": 0,
                       "SESSION_COOKIE_SECURE": False, "REMEMBER_COOKIE_SECURE": False, "TODAY": "2026-11-22"})
     yield app
     app.extensions["engine"].dispose()

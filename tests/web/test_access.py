@@ -14,8 +14,9 @@ PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "si
 
 def coordinator_rules() -> list[tuple[str, str]]:
     """Every GET route of the coordinator blueprint, as (endpoint, rule)."""
-    app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://"})
-    rules = [(r.endpoint, r.rule) for r in app.url_map.iter_rules() if r.endpoint.startswith("coordinator.")]
+    app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://", "NOTICE_DELIVERY_INTERVAL_S": 0})
+    rules = [(r.endpoint, r.rule) for r in app.url_map.iter_rules()
+             if r.endpoint.startswith("coordinator.") and "GET" in r.methods]
     return sorted(rules)
 
 
