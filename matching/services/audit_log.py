@@ -55,7 +55,7 @@ def list_audit(session: Session, page: int = 1, user_id: Optional[int] = None, a
 def audit_choices(session: Session) -> AuditChoices:
     """The accounts, actions and entities to filter by."""
     return AuditChoices(
-        users=list(session.execute(select(UserAccount.id, UserAccount.login).order_by(UserAccount.login)).tuples()),
+        users=[tuple(r) for r in session.execute(select(UserAccount.id, UserAccount.login).order_by(UserAccount.login))],
         actions=list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))),
         entities=list(session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))),
     )
