@@ -96,6 +96,10 @@ def reassign_need(plan_id: int, need_id: int):
                 db().rollback()
                 flash(_stale(), "error")
                 status = 409
+            except InvalidState:
+                db().rollback()
+                flash(_("変更できるのは作成中の案だけです。"), "error")
+                return redirect(url_for("coordinator.visit_plan", plan_id=plan_id))
             else:
                 flash(_("割り当てを変更しました。"), "info")
                 return redirect(url_for("coordinator.visit_plan", plan_id=plan_id))
