@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from matching.models import (
-    Eligibility, Household, Mode, Programme, ReferralSource, Role, Site, SiteOpening, Student, StudentAvailability, StudentNeed,
-    Tutor, TutorAvailability, TutorKind, TutorSubject, UserAccount,
+    CalendarEntry, CalendarKind, Eligibility, Household, Mode, Programme, ReferralSource, Role, Site, SiteOpening, Student, StudentAvailability, StudentNeed,
+    Tutor, TutorAvailability, TutorException, TutorKind, TutorSubject, UserAccount,
 )
 from matching.passwords import hash_password
 
@@ -102,3 +102,21 @@ def make_account(session: Session, login: str, password: str, role: Role, tutor:
     session.add(account)
     session.flush()
     return account
+
+
+def make_calendar_entry(session: Session, programme: Programme, kind: CalendarKind, starts_on: date,
+                        ends_on: date | None = None, **fields: Any) -> CalendarEntry:
+    """A calendar entry of one day (or a period), programme-wide unless site_id is given."""
+    entry = CalendarEntry(programme_id=programme.id, kind=kind, name=fields.pop("name", kind.value),
+                          starts_on=starts_on, ends_on=ends_on or starts_on, **fields)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def make_tutor_exception(session: Session, tutor: Tutor, starts_on: date, ends_on: date | None = None) -> TutorException:
+    """Dates the tutor cannot come."""
+    exception = TutorException(tutor_id=tutor.id, starts_on=starts_on, ends_on=ends_on or starts_on, reason="試験")
+    session.add(exception)
+    session.flush()
+    return exception

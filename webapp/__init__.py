@@ -51,6 +51,7 @@ def register_job_runner(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per audience."""
+    from webapp.admin import bp as admin
     from webapp.auth.views import bp as auth
     from webapp.coordinator import bp as coordinator
     from webapp.tutor.views import bp as tutor
@@ -58,3 +59,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(coordinator)
     app.register_blueprint(tutor)
+    app.register_blueprint(admin)

@@ -52,6 +52,11 @@ LABELS = {
     "succeeded": _l("完了"),
     "failed": _l("失敗"),
     "cancelled": _l("中止"),
+    # changes between plans
+    "kept": _l("継続"),
+    "moved": _l("変更あり"),
+    "new": _l("新規"),
+    "dropped": _l("終了"),
     # solver status
     "optimal": _l("最適"),
     "feasible": _l("実行可能"),

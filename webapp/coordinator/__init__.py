@@ -3,7 +3,7 @@
 Importing this package registers every view module on the blueprint.
 """
 
-from webapp.coordinator import directory, outbox  # noqa: F401  (registers views)
+from webapp.coordinator import directory, outbox, plans, solve_jobs, visit_plans  # noqa: F401  (registers views)
 from webapp.coordinator.blueprint import bp
 
 __all__ = ["bp"]
