@@ -1,6 +1,6 @@
 """Every coordinator page refuses tutors (403) and sends anonymous visitors to the login page.
 
-POST-only routes (buttons) are not pages: their tests sit with their feature.
+Every route that takes a POST (forms, buttons) refuses a tutor's post too, even with a valid CSRF token.
 """
 
 from __future__ import annotations
@@ -9,17 +9,19 @@ import re
 
 import pytest
 
+from tests.web.conftest import csrf_token
 from webapp import create_app
 
 # Values for the URL parameters of coordinator routes; a new parameter must be added here.
-PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id"}
+# entry_id (a calendar entry) appears only on POST-only routes, refused before any lookup: any id will do.
+PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id", "entry_id": "site_id"}
 
 
-def coordinator_rules() -> list[tuple[str, str]]:
-    """Every GET route of the coordinator blueprint, as (endpoint, rule)."""
+def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:
+    """Every route of the coordinator blueprint taking the method, as (endpoint, rule)."""
     app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://"})
     rules = [(r.endpoint, r.rule) for r in app.url_map.iter_rules()
-             if r.endpoint.startswith("coordinator.") and "GET" in r.methods]
+             if r.endpoint.startswith("coordinator.") and method in r.methods]
     return sorted(rules)
 
 
@@ -33,6 +35,7 @@ def fill(rule: str, world) -> str:
 
 
 RULES = coordinator_rules()
+POST_RULES = coordinator_rules("POST")
 
 
 def test_the_coordinator_blueprint_has_pages():
@@ -58,6 +61,13 @@ def test_coordinator_and_admin_see_every_coordinator_page(client, auth, world, e
         auth.login(login)
         assert client.get(fill(rule, world)).status_code == 200
         auth.logout()
+
+
+@pytest.mark.parametrize("endpoint, rule", POST_RULES, ids=[endpoint for endpoint, _ in POST_RULES])
+def test_tutor_gets_403_posting_to_every_coordinator_route(client, auth, world, endpoint, rule):
+    auth.login("tutor")
+    token = csrf_token(client.get("/tutor/").get_data(as_text=True))
+    assert client.post(fill(rule, world), data={"csrf_token": token}).status_code == 403
 
 
 def test_coordinator_gets_403_on_the_tutor_page(client, auth):

@@ -103,7 +103,8 @@ def update_site(session: Session, programme_id: int, site_id: int, data: SiteInp
     site = _site(session, programme_id, site_id, lock=True)  # the row lock stops two saves passing the check at once
     check_version(_version(site), expected_version)
     _check(session, programme_id, data, site.id)
-    changed = _apply(site, data)
+    with session.no_autoflush:  # one UPDATE, so the version moves on by one
+        changed = _apply(site, data)
     if changed:
         touch(site)
         record(session, user_id, "update", "site", site.id, fields=sorted(changed))

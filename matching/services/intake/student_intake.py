@@ -192,7 +192,8 @@ def update_student(session: Session, programme_id: int, student_id: int, data: S
     student = _student(session, programme_id, student_id)
     check_version(student.version_id, expected_version)
     _check(session, programme_id, data)
-    changed = _apply(student, data)
+    with session.no_autoflush:  # one UPDATE, so the version moves on by one
+        changed = _apply(student, data)
     if changed:
         touch(student)
         record(session, user_id, "update", "student", student.id, fields=sorted(changed))

@@ -166,7 +166,8 @@ def update_tutor(session: Session, programme_id: int, tutor_id: int, data: Tutor
     tutor = _tutor(session, programme_id, tutor_id)
     check_version(tutor.version_id, expected_version)
     _check(session, programme_id, data, tutor.id)
-    changed = _apply(tutor, data)
+    with session.no_autoflush:  # one UPDATE, so the version moves on by one
+        changed = _apply(tutor, data)
     if changed:
         touch(tutor)
         record(session, user_id, "update", "tutor", tutor.id, fields=sorted(changed))
