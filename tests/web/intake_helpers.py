@@ -27,12 +27,10 @@ def form_values(page: str) -> dict[str, list[str]]:
         default = "y" if kind and kind.group(1) == "checkbox" else ""
         values.setdefault(name.group(1), []).append(html.unescape(value.group(1)) if value else default)
     for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
-        chosen = re.findall(r'<option[^>]*selected[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected', options)
-        first = re.search(r'<option[^>]*value="([^"]*)"', options)
+        tags = re.findall(r"<option([^>]*)>", options)
+        chosen = [tag for tag in tags if re.search(r"\bselected\b", tag)] or tags[:1]  # a browser sends the first
         if chosen:
-            values[name] = [next(v for v in chosen[0] if v is not None and v != "") if any(chosen[0]) else ""]
-        elif first:
-            values[name] = [html.unescape(first.group(1))]
+            values[name] = [html.unescape(re.search(r'value="([^"]*)"', chosen[0]).group(1))]
     for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
         values[name] = [html.unescape(text.lstrip("\r\n"))]
     return values
@@ -65,3 +63,27 @@ def audit_entries(database_url, action: str | None = None) -> list[AuditEntry]:
         entries = list(session.scalars(query))
     engine.dispose()
     return entries
+
+
+def fetch(database_url, model: type, row_id: int, *relations: str):
+    """One row read in its own session, with the named relationships loaded, detached."""
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        row = session.get(model, row_id)
+        for relation in relations:
+            getattr(row, relation)
+        session.expunge(row)
+    engine.dispose()
+    return row
+
+
+def two_editors_save(app, login, url: str, first: dict, second: dict) -> str:
+    """Two coordinators load url's form, the first saves first, then the second; returns the second's page."""
+    editors = [app.test_client(), app.test_client()]
+    for editor in editors:
+        login(editor)
+    loaded = [form_values(editor.get(url).get_data(as_text=True)) for editor in editors]
+    assert post_form(editors[0], url, first, loaded[0]).status_code == 302
+    response = post_form(editors[1], url, second, loaded[1])
+    assert response.status_code == 200
+    return response.get_data(as_text=True)

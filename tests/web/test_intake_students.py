@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matching.db import make_engine, make_session_factory
 from matching.models import Eligibility, Student
-from tests.web.intake_helpers import audit_entries, error_after, form_values, post_form
+from tests.web.intake_helpers import audit_entries, error_after, fetch, form_values, post_form, two_editors_save
 
 NEW = "/coordinator/students/new"
 
@@ -13,7 +13,8 @@ CHILD = {
     "grade": "8", "school": "みどり中学校", "mode": "home_visit", "referral_source": "school", "priority": "2",
     "guardian_name": "山田 花子", "guardian_name_kana": "やまだ はなこ", "phone": "03-1234-5678",
     "email": "yamada@example.jp", "postal_code": "123-4567", "address": "みどり区1-2-3", "lat": "35.7", "lon": "139.6",
-    "language": "vi", "preferred_channel": "email", "consent_share_contact": "y", "consent_share_contact_on": "2026-11-01",
+    "language": "vi", "preferred_channel": "email", "consent_share_contact": "y",
+    "consent_share_contact_on": "2026-11-01",
     "eligibility": "welfare", "caseworker_notes": "内緒のメモ",
     "needs-0-subject": "english", "needs-0-level": "中1の復習から", "needs-0-minutes_per_visit": "90",
     "needs-0-visits_per_week": "1", "needs-1-subject": "math", "needs-1-minutes_per_visit": "120",
@@ -24,14 +25,8 @@ CHILD = {
 KANA_FIX = {"given_name_kana": "はなこ", "guardian_name_kana": "ほごしゃ"}
 
 
-def load(database_url, student_id: int) -> Student:
-    engine = make_engine(database_url)
-    session = make_session_factory(engine)()
-    student = session.get(Student, student_id)
-    _ = (student.needs, student.availability, student.household)
-    session.close()
-    engine.dispose()
-    return student
+def load(database_url, row_id: int) -> Student:
+    return fetch(database_url, Student, row_id, "needs", "availability", "household")
 
 
 def test_coordinator_registers_a_child_and_the_list_shows_it(client, auth, database_url):
@@ -115,18 +110,12 @@ def test_editing_a_child_saves_and_records_the_changed_field_names(client, auth,
 
 def test_second_save_of_the_same_child_is_refused_and_keeps_what_was_typed(app, auth, world, database_url):
     url = f"/coordinator/students/{world.student_id}/edit"
-    first, second = app.test_client(), app.test_client()
-    type(auth)(first).login()
-    type(auth)(second).login()
-    first_values = form_values(first.get(url).get_data(as_text=True))
-    second_values = form_values(second.get(url).get_data(as_text=True))
-    assert post_form(first, url, {**KANA_FIX, "school": "一人目の学校"}, first_values).status_code == 302
-    response = post_form(second, url, {**KANA_FIX, "school": "二人目の学校"}, second_values)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    page = two_editors_save(app, lambda editor: type(auth)(editor).login(), url, {**KANA_FIX, "school": "一人目の学校"},
+                            {**KANA_FIX, "school": "二人目の学校"})
     assert "他の人が先にこの記録を更新したため、保存しませんでした" in page
     assert form_values(page)["school"] == ["二人目の学校"]
-    assert load(database_url, world.student_id).school == "一人目の学校"
+    assert str(load(database_url, world.student_id).school) == "一人目の学校"
+
 
 
 def test_admin_edits_a_child_without_seeing_or_changing_the_eligibility(client, auth, world, database_url):

@@ -6,7 +6,7 @@ from datetime import date
 
 from matching.db import make_engine, make_session_factory
 from matching.models import Tutor, TutorException
-from tests.web.intake_helpers import audit_entries, error_after, form_values, post_form
+from tests.web.intake_helpers import audit_entries, error_after, fetch, form_values, post_form, two_editors_save
 
 NEW = "/coordinator/tutors/new"
 
@@ -24,14 +24,8 @@ TUTOR = {
 KANA_FIX = {"given_name_kana": "たろう"}
 
 
-def load(database_url, tutor_id: int) -> Tutor:
-    engine = make_engine(database_url)
-    session = make_session_factory(engine)()
-    tutor = session.get(Tutor, tutor_id)
-    _ = (tutor.subjects, tutor.availability, tutor.exceptions)
-    session.close()
-    engine.dispose()
-    return tutor
+def load(database_url, row_id: int) -> Tutor:
+    return fetch(database_url, Tutor, row_id, "subjects", "availability", "exceptions")
 
 
 def test_coordinator_registers_a_tutor_and_the_list_shows_it(client, auth, database_url):
@@ -118,14 +112,8 @@ def test_editing_a_tutor_keeps_absences_the_tutor_reported(client, auth, world, 
 
 def test_second_save_of_the_same_tutor_is_refused_and_keeps_what_was_typed(app, auth, world, database_url):
     url = f"/coordinator/tutors/{world.tutor_id}/edit"
-    first, second = app.test_client(), app.test_client()
-    type(auth)(first).login()
-    type(auth)(second).login()
-    first_values = form_values(first.get(url).get_data(as_text=True))
-    second_values = form_values(second.get(url).get_data(as_text=True))
-    assert post_form(first, url, {**KANA_FIX, "affiliation": "一人目"}, first_values).status_code == 302
-    response = post_form(second, url, {**KANA_FIX, "affiliation": "二人目"}, second_values)
-    page = response.get_data(as_text=True)
+    page = two_editors_save(app, lambda editor: type(auth)(editor).login(), url, {**KANA_FIX, "affiliation": "一人目"},
+                            {**KANA_FIX, "affiliation": "二人目"})
     assert "他の人が先にこの記録を更新したため、保存しませんでした" in page
     assert form_values(page)["affiliation"] == ["二人目"]
-    assert load(database_url, world.tutor_id).affiliation == "一人目"
+    assert str(load(database_url, world.tutor_id).affiliation) == "一人目"

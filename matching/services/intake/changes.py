@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Optional
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from matching.models.base import utcnow
+from matching.services.audit import record
 from matching.services.errors import StaleEdit
 
 
@@ -29,6 +30,19 @@ def replace_children(row: Any, name: str, current: Sequence[tuple], wanted: Sequ
         return []
     setattr(row, name, [build(item) for item in wanted])
     return [name]
+
+
+def save_edit(session: Session, row: Any, entity: str, versions: tuple[Any, Any], check: Callable[[], None],
+              apply: Callable[[], list[str]], user_id: Optional[int]) -> None:
+    """Check the version (current, expected) and the rules, apply the edit, record the changed field names, commit."""
+    check_version(*versions)
+    check()
+    with session.no_autoflush:  # one UPDATE, so the version moves on by one
+        changed = apply()
+    if changed:
+        touch(row)
+        record(session, user_id, "update", entity, row.id, fields=sorted(changed))
+    commit_edit(session)
 
 
 def check_version(current: Any, expected: Any) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from matching.models import Site, SiteOpening
 from matching.services.audit import record
 from matching.services.errors import NotFound, ValidationFailed
-from matching.services.intake.changes import check_version, commit_edit, replace_children, set_fields, touch
+from matching.services.intake.changes import replace_children, save_edit, set_fields
 from matching.services.intake.windows import Window, window_problem
 
 
@@ -101,11 +101,5 @@ def update_site(session: Session, programme_id: int, site_id: int, data: SiteInp
                 expected_version: Optional[str], user_id: Optional[int]) -> None:
     """Save an edit unless someone saved the site since expected_version (StaleEdit)."""
     site = _site(session, programme_id, site_id, lock=True)  # the row lock stops two saves passing the check at once
-    check_version(_version(site), expected_version)
-    _check(session, programme_id, data, site.id)
-    with session.no_autoflush:  # one UPDATE, so the version moves on by one
-        changed = _apply(site, data)
-    if changed:
-        touch(site)
-        record(session, user_id, "update", "site", site.id, fields=sorted(changed))
-    commit_edit(session)
+    save_edit(session, site, "site", (_version(site), expected_version),
+              lambda: _check(session, programme_id, data, site.id), lambda: _apply(site, data), user_id)

@@ -14,7 +14,7 @@ from matching.models import (
 )
 from matching.services.audit import record, record_sensitive_read
 from matching.services.errors import NotFound, ValidationFailed
-from matching.services.intake.changes import check_version, commit_edit, replace_children, set_fields, touch
+from matching.services.intake.changes import replace_children, save_edit, set_fields
 from matching.services.sites import site_belongs
 from matching.services.intake.windows import Window, window_problem
 from matching.subjects import SUBJECTS
@@ -190,12 +190,6 @@ def update_student(session: Session, programme_id: int, student_id: int, data: S
                    expected_version: Optional[int], user_id: Optional[int]) -> None:
     """Save an edit unless someone saved the child since expected_version (StaleEdit); sensitive None keeps them."""
     student = _student(session, programme_id, student_id)
-    check_version(student.version_id, expected_version)
-    _check(session, programme_id, data)
-    with session.no_autoflush:  # one UPDATE, so the version moves on by one
-        changed = _apply(student, data)
-    if changed:
-        touch(student)
-        record(session, user_id, "update", "student", student.id, fields=sorted(changed))
-    commit_edit(session)
+    save_edit(session, student, "student", (student.version_id, expected_version),
+              lambda: _check(session, programme_id, data), lambda: _apply(student, data), user_id)
 

@@ -1,4 +1,4 @@
-"""Registering a tutor (subjects by grade, weekly availability, dates off, limits, pledge, active period) and editing them."""
+"""Registering and editing a tutor: subjects by grade, weekly availability, dates off, limits, pledge, period."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from matching.models import Tutor, TutorAvailability, TutorException, TutorKind, TutorSubject
 from matching.services.audit import record
 from matching.services.errors import NotFound, ValidationFailed
-from matching.services.intake.changes import check_version, commit_edit, replace_children, set_fields, touch
+from matching.services.intake.changes import replace_children, save_edit, set_fields
 from matching.services.intake.windows import Window, window_problem
 from matching.subjects import SUBJECTS
 
@@ -164,11 +164,5 @@ def update_tutor(session: Session, programme_id: int, tutor_id: int, data: Tutor
                  expected_version: Optional[int], user_id: Optional[int]) -> None:
     """Save an edit unless someone saved the tutor since expected_version (StaleEdit)."""
     tutor = _tutor(session, programme_id, tutor_id)
-    check_version(tutor.version_id, expected_version)
-    _check(session, programme_id, data, tutor.id)
-    with session.no_autoflush:  # one UPDATE, so the version moves on by one
-        changed = _apply(tutor, data)
-    if changed:
-        touch(tutor)
-        record(session, user_id, "update", "tutor", tutor.id, fields=sorted(changed))
-    commit_edit(session)
+    save_edit(session, tutor, "tutor", (tutor.version_id, expected_version),
+              lambda: _check(session, programme_id, data, tutor.id), lambda: _apply(tutor, data), user_id)

@@ -98,7 +98,7 @@ HOUSEHOLD_FIELDS = tuple(HouseholdInput.__dataclass_fields__)
 
 def student_form(sites: list[tuple[int, str]], show_sensitive: bool, loaded: StudentInput | None = None,
                  version: int | None = None) -> StudentForm:
-    """The form with its choices filled in, loaded with a child's values (or the request's), sensitive fields only if allowed."""
+    """The form with its choices, loaded with a child's values (or the request's); sensitive fields only if allowed."""
     data = None
     if loaded is not None:
         data = {**asdict(loaded), **asdict(loaded.household), "version": version,
