@@ -32,6 +32,17 @@ def replace_children(row: Any, name: str, current: Sequence[tuple], wanted: Sequ
     return [name]
 
 
+def save_new(session: Session, row: Any, entity: str, apply: Callable[[], list[str]], user_id: Optional[int],
+             **detail: Any) -> int:
+    """Fill a new row, add it, record its creation (detail: ids only) and commit; returns its id."""
+    apply()
+    session.add(row)
+    session.flush()
+    record(session, user_id, "create", entity, row.id, **detail)
+    session.commit()
+    return row.id
+
+
 def save_edit(session: Session, row: Any, entity: str, versions: tuple[Any, Any], check: Callable[[], None],
               apply: Callable[[], list[str]], user_id: Optional[int]) -> None:
     """Check the version (current, expected) and the rules, apply the edit, record the changed field names, commit."""

@@ -9,9 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Site, SiteOpening
-from matching.services.audit import record
 from matching.services.errors import NotFound, ValidationFailed
-from matching.services.intake.changes import replace_children, save_edit, set_fields
+from matching.services.intake.changes import replace_children, save_edit, save_new, set_fields
 from matching.services.intake.windows import Window, window_problem
 
 
@@ -74,12 +73,7 @@ def create_site(session: Session, programme_id: int, data: SiteInput, user_id: O
     """Register a site and return its id."""
     _check(session, programme_id, data, None)
     site = Site(programme_id=programme_id)
-    _apply(site, data)
-    session.add(site)
-    session.flush()
-    record(session, user_id, "create", "site", site.id)
-    session.commit()
-    return site.id
+    return save_new(session, site, "site", lambda: _apply(site, data), user_id)
 
 
 def _site(session: Session, programme_id: int, site_id: int, lock: bool = False) -> Site:

@@ -12,11 +12,11 @@ from matching.access_policy import Viewer, can_see
 from matching.models import (
     Channel, Eligibility, Household, Mode, ReferralSource, Student, StudentAvailability, StudentNeed,
 )
-from matching.services.audit import record, record_sensitive_read
+from matching.services.audit import record_sensitive_read
 from matching.services.errors import NotFound, ValidationFailed
-from matching.services.intake.changes import replace_children, save_edit, set_fields
-from matching.services.sites import site_belongs
+from matching.services.intake.changes import replace_children, save_edit, save_new, set_fields
 from matching.services.intake.windows import Window, window_problem
+from matching.services.sites import site_belongs
 from matching.subjects import SUBJECTS
 
 
@@ -152,12 +152,7 @@ def create_student(session: Session, programme_id: int, data: StudentInput, user
     _check(session, programme_id, data)
     household = Household(programme_id=programme_id)
     student = Student(household=household, eligibility=Eligibility.OTHER, caseworker_notes="")
-    _apply(student, data)
-    session.add(student)
-    session.flush()
-    record(session, user_id, "create", "student", student.id, household_id=household.id)
-    session.commit()
-    return student.id
+    return save_new(session, student, "student", lambda: _apply(student, data), user_id)
 
 
 def _student(session: Session, programme_id: int, student_id: int) -> Student:

@@ -10,9 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Tutor, TutorAvailability, TutorException, TutorKind, TutorSubject
-from matching.services.audit import record
 from matching.services.errors import NotFound, ValidationFailed
-from matching.services.intake.changes import replace_children, save_edit, set_fields
+from matching.services.intake.changes import replace_children, save_edit, save_new, set_fields
 from matching.services.intake.windows import Window, window_problem
 from matching.subjects import SUBJECTS
 
@@ -132,12 +131,7 @@ def create_tutor(session: Session, programme_id: int, data: TutorInput, user_id:
     """Register a tutor and return their id."""
     _check(session, programme_id, data, None)
     tutor = Tutor(programme_id=programme_id)
-    _apply(tutor, data)
-    session.add(tutor)
-    session.flush()
-    record(session, user_id, "create", "tutor", tutor.id)
-    session.commit()
-    return tutor.id
+    return save_new(session, tutor, "tutor", lambda: _apply(tutor, data), user_id)
 
 
 def _tutor(session: Session, programme_id: int, tutor_id: int) -> Tutor:
