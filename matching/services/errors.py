@@ -21,5 +21,5 @@ class ValidationFailed(ValueError):
     """Input only the domain can judge is wrong; field_errors maps each field to an error code."""
 
     def __init__(self, field_errors: dict[str, str]):
-        super().__init__(", ".join(f"{field}: {code}" for field, code in field_errors.items()))
+        super().__init__(", ".join(f"{field}: {code}" for field, code in sorted(field_errors.items())))
         self.field_errors = field_errors

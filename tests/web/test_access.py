@@ -1,4 +1,7 @@
-"""Every coordinator page refuses tutors (403) and sends anonymous visitors to the login page."""
+"""Every coordinator page refuses tutors (403) and sends anonymous visitors to the login page.
+
+Every route that takes a POST (forms, buttons) refuses a tutor's post too, even with a valid CSRF token.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ from webapp import create_app
 # Values for the URL parameters of coordinator routes; a new parameter must be added here.
 PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id", "plan_id": "plan_id",
               "job_id": "job_id", "kind": "kind", "need_id": "need_id", "visit_id": "visit_id",
-              "notice_id": "notice_id"}
+              "notice_id": "notice_id",
+              # a calendar entry appears only on POST-only routes, refused before any lookup: any id will do
+              "entry_id": "site_id"}
 
 
 def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:

@@ -3,7 +3,9 @@
 Importing this package registers every view module on the blueprint.
 """
 
-from webapp.coordinator import directory, outbox, plans, solve_jobs, visit_plans  # noqa: F401  (registers views)
+from webapp.coordinator import (  # noqa: F401  (registers views)
+    calendar, directory, intake_sites, intake_students, intake_tutors, outbox, plans, solve_jobs, visit_plans,
+)
 from webapp.coordinator.blueprint import bp
 
 __all__ = ["bp"]
