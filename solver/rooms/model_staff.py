@@ -14,9 +14,10 @@ from ortools.sat.python import cp_model
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
 from solver.rooms.greedy import greedy_staff
+from solver.rooms.lns import improve
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import RoomsProblem
-from solver.rooms.solution import Progress
+from solver.rooms.solution import PhaseStats, Progress
 from solver.rooms.weights import (
     W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR,
 )
@@ -240,10 +241,45 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
                                  time.perf_counter() - started))
 
-    run = solve_phase(model, "staff", time_limit_s, seed, workers, report, should_stop, linearization_level=2)
+    first_share = 0.4 if len(problem.sites) > 1 else 1.0
+    run = solve_phase(model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
+                      linearization_level=2)
     result: list[tuple[str, ...] | None] = [None] * len(slots)
-    if run.has_solution:
-        for k in range(len(slots)):
-            if run.solver.boolean_value(held[k]):
-                result[k] = tuple(sorted(t for t, v in by_slot[k] if run.solver.boolean_value(v)))
-    return result, run
+    if not run.has_solution:
+        return result, run
+    values = list(run.solver.response_proto.solution)
+    objective = run.stats.objective
+    if run.stats.status != "optimal" and first_share < 1.0:
+        values, objective = _improve(model, values, objective, slots, held, by_slot, time_limit_s - run.stats.seconds,
+                                     seed, should_stop, on_progress, started)
+    for k in range(len(slots)):
+        if values[held[k].index]:
+            result[k] = tuple(sorted(t for t, v in by_slot[k] if values[v.index]))
+    status = "optimal" if objective <= run.stats.bound + 0.5 else run.stats.status
+    stats = PhaseStats("staff", status, objective, run.stats.bound, time.perf_counter() - started)
+    return result, PhaseRun(run.solver, stats)
+
+
+def _improve(model, values, objective, slots, held, by_slot, budget, seed, should_stop, on_progress, started):
+    """Large-neighbourhood search over sites: each step re-staffs one site and the site sharing most tutors with it."""
+    by_site = defaultdict(set)
+    tutors_at = defaultdict(set)
+    for k, slot in enumerate(slots):
+        by_site[slot.site_id].add(held[k].index)
+        for t, v in by_slot[k]:
+            by_site[slot.site_id].add(v.index)
+            tutors_at[slot.site_id].add(t)
+    fixable = sorted(i for group in by_site.values() for i in group)
+    neighbourhoods = []
+    for site_id in sorted(by_site):
+        partner = max((o for o in sorted(by_site) if o != site_id),
+                      key=lambda o: len(tutors_at[o] & tutors_at[site_id]), default=None)
+        neighbourhoods.append(by_site[site_id])
+
+    def report(vals, obj):
+        if on_progress is not None:
+            count = sum(1 for h in held if vals[h.index])
+            on_progress(Progress("staff", count, count, obj, float("nan"), time.perf_counter() - started))
+
+    values, objective, _steps = improve(model, values, objective, fixable, neighbourhoods, budget, seed, should_stop, report)
+    return values, objective
