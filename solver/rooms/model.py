@@ -60,7 +60,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
 
 def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: int, workers: int = 1,
                 on_solution: Callable[[cp_model.CpSolverSolutionCallback], None] | None = None,
-                should_stop: Callable[[], bool] | None = None, linearization_level: int = 1) -> PhaseRun:
+                should_stop: Callable[[], bool] | None = None, linearization_level: int = 1,
+                deterministic_time: float | None = None) -> PhaseRun:
     """Solve one phase with a time limit and a fixed seed; deterministic worker setup (interleaved when several)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
@@ -72,6 +73,8 @@ def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: i
     # Interleaving runs the portfolio in fixed batches, so several workers still give one answer per seed.
     params.interleave_search = workers > 1
     params.linearization_level = linearization_level
+    if deterministic_time is not None:
+        params.max_deterministic_time = deterministic_time
     started = time.perf_counter()
     status = solver.solve(model, _Callback(on_solution, should_stop))
     seconds = time.perf_counter() - started
