@@ -1,7 +1,6 @@
 """Phase 3: the tutors of every chosen session — enough staff, availability, monthly caps, one place at a time.
 
-The same builder serves the full model and the neighbourhoods of the search in ``lns.py``: a
-StaffContext carries what the rest of the plan already uses (monthly sessions, busy hours, load).
+CP-SAT starts from a complete greedy hint; local_search.py then improves what it returns.
 """
 
 from __future__ import annotations
@@ -9,7 +8,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ortools.sat.python import cp_model
@@ -17,6 +16,7 @@ from ortools.sat.python import cp_model
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
 from solver.rooms.greedy import greedy_staff
+from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import PhaseStats, Progress
@@ -36,16 +36,6 @@ class SessionSlot:
     end: int
     required: int
     pinned: bool
-
-
-@dataclass
-class StaffContext:
-    """What the part of the plan outside the model already uses: sessions per tutor-month, busy hours, load, pairs."""
-
-    used_month: dict = field(default_factory=lambda: defaultdict(int))
-    busy: dict = field(default_factory=lambda: defaultdict(list))
-    load: dict = field(default_factory=lambda: defaultdict(int))
-    pairs: set = field(default_factory=set)
 
 
 @dataclass
@@ -79,7 +69,7 @@ def _pins(model, by_slot, held, slots, staff_pins) -> None:
             model.add(dict(by_slot[k])[tutor_id] == 1)
 
 
-def _monthly_caps(model, by_tutor, slots, problem: RoomsProblem, context: StaffContext) -> None:
+def _monthly_caps(model, by_tutor, slots, problem: RoomsProblem) -> None:
     """Hard: a tutor works at most max_sessions_per_month sessions in a calendar month."""
     caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
     for tutor_id, items in by_tutor.items():
@@ -87,13 +77,12 @@ def _monthly_caps(model, by_tutor, slots, problem: RoomsProblem, context: StaffC
         for k, v in items:
             per_month[month_key(slots[k].date)].append(v)
         for month, vs in per_month.items():
-            room = caps[tutor_id] - context.used_month[tutor_id, month]
-            if len(vs) > room:
-                model.add(sum(vs) <= max(0, room))
+            if len(vs) > caps[tutor_id]:
+                model.add(sum(vs) <= caps[tutor_id])
 
 
 def _one_place_at_a_time(model, by_tutor, slots) -> None:
-    """Hard: a tutor never works two overlapping sessions (those outside the model are excluded up front)."""
+    """Hard: a tutor never works two overlapping sessions."""
     for items in by_tutor.values():
         per_day = defaultdict(list)
         for k, v in items:
@@ -132,7 +121,7 @@ def _change_cost(by_slot, slots, previous_staff) -> list:
     return terms
 
 
-def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, context: StaffContext, pairs: dict) -> list:
+def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, pairs: dict) -> list:
     """Level 4: each (tutor, site) pair used, so the same tutors come back week after week.
 
     A cover cut keeps the bound honest: a site's staff slots fit in the yearly capacity of the pairs it uses.
@@ -144,8 +133,6 @@ def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, context
         for k, v in items:
             per_site[slots[k].site_id].append((k, v))
         for site_id, kvs in per_site.items():
-            if (tutor_id, site_id) in context.pairs:
-                continue  # already paid for by the part of the plan outside the model
             pair = model.new_bool_var(f"pair_{tutor_id}_{site_id}")
             model.add(sum(v for _k, v in kvs) <= len(kvs) * pair)
             pairs[tutor_id, site_id] = pair
@@ -154,21 +141,19 @@ def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, context
                 months[month_key(slots[k].date)] += 1
             cover[site_id].append((sum(min(n, caps[tutor_id]) for n in months.values()), pair))
             terms.append(W_TUTOR_SITE_PAIR * pair)
-    if not context.pairs:
-        for site_id, site_pairs in cover.items():
-            slots_here = [(s.required, held[k]) for k, s in enumerate(slots) if s.site_id == site_id]
-            model.add(sum(c * p for c, p in site_pairs) >= sum(r * h for r, h in slots_here))
+    for site_id, site_pairs in cover.items():
+        slots_here = [(s.required, held[k]) for k, s in enumerate(slots) if s.site_id == site_id]
+        model.add(sum(c * p for c, p in site_pairs) >= sum(r * h for r, h in slots_here))
     return terms
 
 
-def _fairness_cost(model, by_tutor, context: StaffContext, fair: dict[str, int], overs: dict) -> list:
+def _fairness_cost(model, by_tutor, fair: dict[str, int], overs: dict) -> list:
     """Level 5: sessions above each tutor's fair share (proportional to what they can give; see staff_cost)."""
     terms = []
     for tutor_id, items in by_tutor.items():
-        base = context.load[tutor_id]
-        if len(items) + base > fair[tutor_id]:
-            over = model.new_int_var(0, len(items) + base, f"over_{tutor_id}")
-            model.add(over >= sum(v for _k, v in items) + base - fair[tutor_id])
+        if len(items) > fair[tutor_id]:
+            over = model.new_int_var(0, len(items), f"over_{tutor_id}")
+            model.add(over >= sum(v for _k, v in items) - fair[tutor_id])
             overs[tutor_id] = over
             terms.append(W_LOAD_OVER * over)
     return terms
@@ -182,9 +167,8 @@ def _preference_cost(by_slot, slots, problem: RoomsProblem) -> list:
 
 
 def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dict[str, int],
-                      context: StaffContext | None = None, keep: dict | None = None) -> StaffModel:
-    """Build the staffing model of these slots, given what the rest of the plan already uses."""
-    context = context or StaffContext()
+                      keep: dict | None = None) -> StaffModel:
+    """Build the staffing model of these slots."""
     model = cp_model.CpModel()
     sites = {s.id: s for s in problem.sites}
     held = [model.new_bool_var(f"held_{s.site_id}_{s.date.isoformat()}") for s in slots]
@@ -194,9 +178,7 @@ def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dic
     for tutor in problem.tutors:
         for k in sorted(k for site_id in set(tutor.site_ids) for k in slots_by_site[site_id]):
             slot = slots[k]
-            if not tutor_can_staff(tutor, sites[slot.site_id], slot.date) or any(
-                    sessions_overlap(slot.date, slot.start, slot.end, slot.date, a, b)
-                    for a, b in context.busy[tutor.id, slot.date]):
+            if not tutor_can_staff(tutor, sites[slot.site_id], slot.date):
                 continue
             v = model.new_bool_var(f"staff_{tutor.id}_{slot.site_id}_{slot.date.isoformat()}")
             by_tutor[tutor.id].append((k, v))
@@ -208,7 +190,7 @@ def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dic
             staff_pins[index[pin.site_id, pin.date]].append(pin.tutor_id)
     _staff_count(model, by_slot, held, slots, staff_pins)
     _pins(model, by_slot, held, slots, staff_pins)
-    _monthly_caps(model, by_tutor, slots, problem, context)
+    _monthly_caps(model, by_tutor, slots, problem)
     _one_place_at_a_time(model, by_tutor, slots)
     _keep(model, by_slot, held, slots, keep or {})
     previous_staff = {}
@@ -216,14 +198,14 @@ def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dic
         previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}
     pairs, overs = {}, {}
     model.minimize(sum(_drop_cost(held)) + sum(_change_cost(by_slot, slots, previous_staff))
-                   + sum(_stability_cost(model, by_tutor, slots, held, problem, context, pairs))
-                   + sum(_fairness_cost(model, by_tutor, context, fair, overs))
+                   + sum(_stability_cost(model, by_tutor, slots, held, problem, pairs))
+                   + sum(_fairness_cost(model, by_tutor, fair, overs))
                    + sum(_preference_cost(by_slot, slots, problem)))
     return StaffModel(model, held, by_slot, pairs, overs)
 
 
 def hint_staff(built: StaffModel, slots: list[SessionSlot], staff: list[tuple[str, ...] | None],
-               context: StaffContext, fair: dict[str, int]) -> None:
+               fair: dict[str, int]) -> None:
     """Give the model a complete hint: this staffing, with the pairs and loads it implies."""
     load, pairs = defaultdict(int), set()
     for k, h in enumerate(built.held):
@@ -238,7 +220,7 @@ def hint_staff(built: StaffModel, slots: list[SessionSlot], staff: list[tuple[st
     for key, pair in built.pairs.items():
         built.model.add_hint(pair, key in pairs)
     for t, over in built.overs.items():
-        built.model.add_hint(over, max(0, load[t] + context.load[t] - fair[t]))
+        built.model.add_hint(over, max(0, load[t] - fair[t]))
 
 
 def read_staff(built: StaffModel, values: Callable) -> list[tuple[str, ...] | None]:
@@ -269,12 +251,10 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
                    on_progress: Callable[[Progress], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> tuple[list[tuple[str, ...] | None], PhaseRun]:
     """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
-    from solver.rooms.lns import improve_by_site
-
     started = time.perf_counter()
     fair = fair_shares(problem, slots)
     built = build_staff_model(problem, slots, fair, keep=keep)
-    hint_staff(built, slots, _greedy_start(problem, slots, hints, built), StaffContext(), fair)
+    hint_staff(built, slots, _greedy_start(problem, slots, hints, built), fair)
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:
         if on_progress is not None:
@@ -282,7 +262,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
                                  time.perf_counter() - started))
 
-    first_share = 0.5 if len(problem.sites) > 1 and not keep else 1.0
+    first_share = 0.5 if not keep else 1.0
     run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
                       linearization_level=2)
     if not run.has_solution:
@@ -291,8 +271,8 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     objective = run.stats.objective
     if run.stats.status != "optimal" and first_share < 1.0:
         budget = time_limit_s - (time.perf_counter() - started)
-        staff, objective = improve_by_site(problem, slots, staff, objective, fair, budget, seed, should_stop,
-                                           on_progress, started)
+        staff, objective = improve_staffing(problem, slots, staff, objective, fair, budget, should_stop,
+                                            on_progress, started)
     status = "optimal" if objective <= run.stats.bound + 0.5 else run.stats.status
     stats = PhaseStats("staff", status, objective, run.stats.bound, time.perf_counter() - started)
     return staff, PhaseRun(run.solver, stats)
