@@ -16,7 +16,7 @@ from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import Progress
-from solver.rooms.weights import W_LOAD_OVER, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR
+from solver.rooms.weights import W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR
 
 
 class _State:
@@ -81,6 +81,19 @@ class _State:
         d += W_TUTOR_SITE_PAIR if self.pair[t, site_id] == 0 else 0
         d += W_LOAD_OVER if self.load[t] >= self.fair[t] else 0
         return d
+
+    def cost(self) -> int:
+        """The whole staffing objective, as the model sums it."""
+        total = W_SESSION_SHORT * sum(1 for st in self.staff if st is None)
+        total += W_TUTOR_SITE_PAIR * sum(1 for n in self.pair.values() if n > 0)
+        total += W_LOAD_OVER * sum(max(0, n - self.fair[t]) for t, n in self.load.items())
+        for k, st in enumerate(self.staff):
+            for t in st or ():
+                total += self._unit(k, t)
+            before = self.previous.get((self.slots[k].site_id, self.slots[k].date))
+            if before is not None:
+                total += W_STAFF_CHANGE * len(before)
+        return total
 
     def swap(self, k: int, out: str, into: str) -> None:
         """Replace tutor out by tutor into on slot k."""
@@ -150,10 +163,10 @@ def _retire_pass(state: _State, candidates, pinned, deadline: float) -> int:
     return gain
 
 
-def improve_staffing(problem: RoomsProblem, slots, staff, objective: float, fair: dict[str, int], budget_s: float,
+def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], budget_s: float,
                      should_stop: Callable[[], bool] | None = None,
                      on_progress: Callable[[Progress], None] | None = None, started: float | None = None):
-    """Apply improving moves until a full pass gains nothing or the budget ends; returns staff and objective."""
+    """Apply improving moves until a full pass gains nothing or the budget ends; returns staff and its objective."""
     begun = time.perf_counter()
     deadline = begun + budget_s
     state = _State(problem, slots, staff, fair)
@@ -164,6 +177,7 @@ def improve_staffing(problem: RoomsProblem, slots, staff, objective: float, fair
             reaching[site_id].append(t.id)
     candidates = [(sites[s.site_id], sorted(reaching[s.site_id])) for s in slots]
     pinned = _pinned(problem, slots)
+    objective = state.cost()
     while time.perf_counter() < deadline and not (should_stop is not None and should_stop()):
         gain = _swap_pass(state, candidates, pinned, deadline) + _retire_pass(state, candidates, pinned, deadline)
         if gain <= 0:
@@ -173,4 +187,4 @@ def improve_staffing(problem: RoomsProblem, slots, staff, objective: float, fair
             held = sum(1 for st in state.staff if st is not None)
             on_progress(Progress("staff", held, held, objective, float("nan"),
                                  time.perf_counter() - (started or begun)))
-    return [tuple(sorted(st)) if st is not None else None for st in state.staff], objective
+    return [tuple(sorted(st)) if st is not None else None for st in state.staff], state.cost()

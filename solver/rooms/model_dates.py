@@ -59,7 +59,7 @@ def _change_cost(hold, options: DateOptions) -> list:
     return [W_DATE_CHANGE * ((1 - v) if d in options.previous else v) for d, v in hold.items()]
 
 
-def _gap_cost(model, hold, options: DateOptions, span_days: int, first_day: date) -> list:
+def _gap_cost(model, hold, options: DateOptions, span_days: int, first_day: date, windows: list) -> list:
     """Level 3: every stretch of long_gap_days with candidates but no session."""
     site = options.site
     length = long_gap_days(span_days, site.target_sessions, site.min_gap_days)
@@ -75,6 +75,7 @@ def _gap_cost(model, hold, options: DateOptions, span_days: int, first_day: date
         if inside:
             empty = model.new_bool_var(f"empty_{site.id}_{start.isoformat()}")
             model.add(sum(inside) + empty >= 1)
+            windows.append((empty, [d for d in days[lo:] if d < end]))
             terms.append(W_GAP_WINDOW * empty)
     return terms
 
@@ -89,6 +90,24 @@ def _slack_cost(hold, options: DateOptions) -> list:
     return [W_STAFF_SLACK * max(0, 3 - options.staff_slack.get(d, 0)) * v for d, v in hold.items()]
 
 
+def _hint(model, hold, windows, options: DateOptions) -> None:
+    """Re-solve: start from the previous dates (still usable and gap-feasible), so a short time limit keeps them."""
+    if not options.previous:
+        return
+    start, last = set(options.pinned), None
+    for d in sorted(hold):
+        if d in options.previous or d in options.pinned:
+            if (last is None or (d - last).days >= options.site.min_gap_days) and len(start) < options.site.target_sessions:
+                start.add(d)
+                last = d
+    if len(start) > options.site.target_sessions:
+        return
+    for d, v in hold.items():
+        model.add_hint(v, d in start)
+    for empty, inside in windows:
+        model.add_hint(empty, not any(d in start for d in inside))
+
+
 def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: float, seed: int,
                  should_stop: Callable[[], bool] | None = None) -> tuple[list[date], PhaseRun]:
     """Choose one site's session dates among its candidates."""
@@ -99,11 +118,11 @@ def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: floa
     _min_gap(model, hold, site)
     _pins(model, hold, options)
     span_days = (problem.period.end - problem.period.start).days + 1
-    for d in options.previous & set(hold):
-        model.add_hint(hold[d], 1)
+    windows: list = []
     model.minimize(_shortfall_cost(hold, site) + sum(_change_cost(hold, options))
-                   + sum(_gap_cost(model, hold, options, span_days, problem.period.start))
+                   + sum(_gap_cost(model, hold, options, span_days, problem.period.start, windows))
                    + sum(_intensive_cost(hold, problem, site)) + sum(_slack_cost(hold, options)))
+    _hint(model, hold, windows, options)
     run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2)
     chosen = sorted(d for d, v in hold.items() if run.has_solution and run.solver.boolean_value(v))
     return chosen, run

@@ -254,7 +254,8 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     started = time.perf_counter()
     fair = fair_shares(problem, slots)
     built = build_staff_model(problem, slots, fair, keep=keep)
-    hint_staff(built, slots, _greedy_start(problem, slots, hints, built), fair)
+    start = _greedy_start(problem, slots, hints, built)
+    hint_staff(built, slots, start, fair)
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:
         if on_progress is not None:
@@ -265,14 +266,17 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     first_share = 0.5 if not keep else 1.0
     run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
                       linearization_level=2)
-    if not run.has_solution:
+    if run.stats.status == "infeasible" or (keep and not run.has_solution):
         return [None] * len(slots), run
-    staff = read_staff(built, run.solver.boolean_value)
-    objective = run.stats.objective
-    if run.stats.status != "optimal" and first_share < 1.0:
-        budget = time_limit_s - (time.perf_counter() - started)
-        staff, objective = improve_staffing(problem, slots, staff, objective, fair, budget, should_stop,
-                                            on_progress, started)
-    status = "optimal" if objective <= run.stats.bound + 0.5 else run.stats.status
-    stats = PhaseStats("staff", status, objective, run.stats.bound, time.perf_counter() - started)
+    if run.has_solution:
+        staff = read_staff(built, run.solver.boolean_value)
+    else:
+        # No solution within the limit (a large model still in presolve): the greedy start is a valid plan.
+        staff = start
+    if run.stats.status == "optimal":
+        return staff, run
+    budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+    staff, objective = improve_staffing(problem, slots, staff, fair, budget, should_stop, on_progress, started)
+    status = "optimal" if objective <= run.stats.bound + 0.5 else "feasible"
+    stats = PhaseStats("staff", status, float(objective), run.stats.bound, time.perf_counter() - started)
     return staff, PhaseRun(run.solver, stats)
