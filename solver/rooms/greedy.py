@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
+from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
 
 
@@ -18,6 +18,8 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
     for t in problem.tutors:
         for site_id in t.site_ids:
             reaching[site_id].append(t)
+    tutors = {t.id: t for t in problem.tutors}
+    weekdays = {(t.id, s): staffable_weekdays(t, sites[s]) for t in problem.tutors for s in set(t.site_ids)}
     load, month, busy, regular = defaultdict(int), defaultdict(int), defaultdict(list), set()
     out: list[tuple[str, ...]] = [()] * len(slots)
     months = len({(s[1].year, s[1].month) for s in slots}) or 1
@@ -27,8 +29,10 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
     fixed = fixed or {}
     for k in order:
         site_id, day, start, end, need = slots[k]
-        chosen = [t for t in problem.tutors if t.id in set(fixed.get(k, ()))]
-        free = [t for t in reaching[site_id] if t not in chosen and tutor_can_staff(t, sites[site_id], day)
+        chosen = [tutors[t] for t in sorted(set(fixed.get(k, ())))]
+        taken = {t.id for t in chosen}
+        free = [t for t in reaching[site_id] if t.id not in taken and day.weekday() in weekdays[t.id, site_id]
+                and day not in t.unavailable_dates
                 and month[t.id, month_key(day)] < t.max_sessions_per_month
                 and not any(sessions_overlap(day, start, end, day, a, b) for a, b in busy[t.id, day])]
         # Prefer tutors who already work at this site (stable staffing), then preferred sites, then

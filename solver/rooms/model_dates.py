@@ -90,18 +90,21 @@ def _slack_cost(hold, options: DateOptions) -> list:
     return [W_STAFF_SLACK * max(0, 3 - options.staff_slack.get(d, 0)) * v for d, v in hold.items()]
 
 
-def _hint(model, hold, windows, options: DateOptions) -> None:
-    """Re-solve: start from the previous dates (still usable and gap-feasible), so a short time limit keeps them."""
-    if not options.previous:
-        return
-    start, last = set(options.pinned), None
-    for d in sorted(hold):
-        if d in options.previous or d in options.pinned:
-            if (last is None or (d - last).days >= options.site.min_gap_days) and len(start) < options.site.target_sessions:
-                start.add(d)
-                last = d
-    if len(start) > options.site.target_sessions:
-        return
+def starting_dates(options: DateOptions) -> set[date]:
+    """Pinned dates, then previous dates, then the earliest others, each kept only if the gap allows."""
+    site = options.site
+    chosen = set(options.pinned)
+    ordered = sorted(options.candidates, key=lambda d: (d not in options.previous, d))
+    for d in ordered:
+        if len(chosen) >= site.target_sessions:
+            break
+        if d not in chosen and all(abs((d - c).days) >= site.min_gap_days for c in chosen):
+            chosen.add(d)
+    return chosen
+
+
+def _hint(model, hold, windows, start: set[date]) -> None:
+    """Start from a complete calendar, so a short time limit still returns at least that one."""
     for d, v in hold.items():
         model.add_hint(v, d in start)
     for empty, inside in windows:
@@ -122,7 +125,10 @@ def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: floa
     model.minimize(_shortfall_cost(hold, site) + sum(_change_cost(hold, options))
                    + sum(_gap_cost(model, hold, options, span_days, problem.period.start, windows))
                    + sum(_intensive_cost(hold, problem, site)) + sum(_slack_cost(hold, options)))
-    _hint(model, hold, windows, options)
+    start = starting_dates(options)
+    _hint(model, hold, windows, start)
     run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2)
-    chosen = sorted(d for d, v in hold.items() if run.has_solution and run.solver.boolean_value(v))
+    if not run.has_solution:
+        return sorted(start), run  # no better calendar within the limit: keep the starting one
+    chosen = sorted(d for d, v in hold.items() if run.solver.boolean_value(v))
     return chosen, run

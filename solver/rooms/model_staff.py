@@ -14,7 +14,7 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
+from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
 from solver.rooms.greedy import greedy_staff
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
@@ -95,17 +95,6 @@ def _one_place_at_a_time(model, by_tutor, slots) -> None:
                         model.add_bool_or([~v1, ~v2])
 
 
-def _keep(model, by_slot, held, slots, keep) -> None:
-    """Re-solve: sessions whose previous staff is still valid keep exactly that staff."""
-    for k, slot in enumerate(slots):
-        staff = keep.get((slot.site_id, slot.date))
-        if staff is None:
-            continue
-        model.add(held[k] == 1)
-        for t, v in by_slot[k]:
-            model.add(v == (t in staff))
-
-
 def _drop_cost(held) -> list:
     """Level 1: each chosen session left unstaffed (and so not held)."""
     return [W_SESSION_SHORT * (1 - h) for h in held]
@@ -166,8 +155,7 @@ def _preference_cost(by_slot, slots, problem: RoomsProblem) -> list:
             if preferred[t] and slots[k].site_id not in preferred[t]]
 
 
-def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dict[str, int],
-                      keep: dict | None = None) -> StaffModel:
+def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dict[str, int]) -> StaffModel:
     """Build the staffing model of these slots."""
     model = cp_model.CpModel()
     sites = {s.id: s for s in problem.sites}
@@ -176,9 +164,10 @@ def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dic
     for k, slot in enumerate(slots):
         slots_by_site[slot.site_id].append(k)
     for tutor in problem.tutors:
+        weekdays = {site_id: staffable_weekdays(tutor, sites[site_id]) for site_id in set(tutor.site_ids)}
         for k in sorted(k for site_id in set(tutor.site_ids) for k in slots_by_site[site_id]):
             slot = slots[k]
-            if not tutor_can_staff(tutor, sites[slot.site_id], slot.date):
+            if slot.date.weekday() not in weekdays[slot.site_id] or slot.date in tutor.unavailable_dates:
                 continue
             v = model.new_bool_var(f"staff_{tutor.id}_{slot.site_id}_{slot.date.isoformat()}")
             by_tutor[tutor.id].append((k, v))
@@ -192,7 +181,6 @@ def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dic
     _pins(model, by_slot, held, slots, staff_pins)
     _monthly_caps(model, by_tutor, slots, problem)
     _one_place_at_a_time(model, by_tutor, slots)
-    _keep(model, by_slot, held, slots, keep or {})
     previous_staff = {}
     if problem.previous is not None:
         previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}
@@ -247,13 +235,12 @@ def _greedy_start(problem, slots, hints, built) -> list[tuple[str, ...] | None]:
 
 def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s: float, seed: int, workers: int,
                    hints: dict[tuple[str, date], tuple[str, ...]] | None = None,
-                   keep: dict[tuple[str, date], frozenset[str]] | None = None,
                    on_progress: Callable[[Progress], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> tuple[list[tuple[str, ...] | None], PhaseRun]:
     """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
     started = time.perf_counter()
     fair = fair_shares(problem, slots)
-    built = build_staff_model(problem, slots, fair, keep=keep)
+    built = build_staff_model(problem, slots, fair)
     start = _greedy_start(problem, slots, hints, built)
     hint_staff(built, slots, start, fair)
 
@@ -263,10 +250,10 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
                                  time.perf_counter() - started))
 
-    first_share = 0.5 if not keep else 1.0
+    first_share = 0.5
     run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
                       linearization_level=2)
-    if run.stats.status == "infeasible" or (keep and not run.has_solution):
+    if run.stats.status == "infeasible":
         return [None] * len(slots), run
     if run.has_solution:
         staff = read_staff(built, run.solver.boolean_value)

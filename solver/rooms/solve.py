@@ -10,12 +10,13 @@ from datetime import date
 from solver.geo import travel_minutes
 from solver.rooms.calendar import candidate_dates, window_on
 from solver.rooms.changes import summarize_changes
-from solver.rooms.eligibility import expected_children, required_staff, tutor_can_staff
+from solver.rooms.eligibility import expected_children, required_staff, staffable_weekdays
 from solver.rooms.model_children import assign_children
 from solver.rooms.model_dates import DateOptions, choose_dates
 from solver.rooms.model_staff import SessionSlot, staff_sessions
 from solver.rooms.problem import RoomsProblem, Site
 from solver.rooms.reasons import child_shortfall, site_shortfalls
+from solver.rooms.repair import repair_staffing
 from solver.rooms.solution import (
     ChildAssignment, PhaseStats, Progress, RoomsSolution, Session, TutorLoad,
 )
@@ -39,7 +40,8 @@ class _SiteDay:
         self.candidates = candidate_dates(problem, site)
         self.required = {d: required_staff(site, expected_children(site, children_here, d)) for d in self.candidates}
         self.expected = {d: expected_children(site, children_here, d) for d in self.candidates}
-        self.free = {d: sum(1 for t in reaching if tutor_can_staff(t, site, d))
+        weekdays = [(t, staffable_weekdays(t, site)) for t in reaching]
+        self.free = {d: sum(1 for t, days in weekdays if d.weekday() in days and d not in t.unavailable_dates)
                      for d in self.candidates}
 
 
@@ -77,30 +79,15 @@ def _slots(problem, days, chosen, pinned) -> list[SessionSlot]:
     return slots
 
 
-def _still_valid(problem: RoomsProblem, slots: list[SessionSlot]) -> dict:
-    """Previous sessions, still chosen, whose staff can all still work them and match the need."""
-    sites = {s.id: s for s in problem.sites}
-    tutors = {t.id: t for t in problem.tutors}
-    wanted = {(s.site_id, s.date): s.required for s in slots}
-    keep = {}
-    for p in problem.previous.sessions:
-        need = wanted.get((p.site_id, p.date))
-        if need is not None and len(set(p.staff)) == need and all(
-                t in tutors and tutor_can_staff(tutors[t], sites[p.site_id], p.date) for t in p.staff):
-            keep[p.site_id, p.date] = frozenset(p.staff)
-    return keep
-
-
 def _staff_with_previous(problem, slots, limit, seed, workers, hints, on_progress, should_stop):
     """Staff the sessions; when re-solving, first try changing only the sessions the change touched."""
     if problem.previous is not None:
         started = time.perf_counter()
-        keep = _still_valid(problem, slots)
-        staff, run = staff_sessions(problem, slots, 0.5 * limit, seed, workers, hints, keep, on_progress, should_stop)
-        if run.has_solution and all(st is not None for s, st in zip(slots, staff) if (s.site_id, s.date) not in keep):
-            return staff, run
+        repaired = repair_staffing(problem, slots, 0.5 * limit, should_stop, on_progress)
+        if repaired is not None:
+            return repaired
         limit = max(0.1, limit - (time.perf_counter() - started))
-    return staff_sessions(problem, slots, limit, seed, workers, hints, None, on_progress, should_stop)
+    return staff_sessions(problem, slots, limit, seed, workers, hints, on_progress, should_stop)
 
 
 def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0,
@@ -151,7 +138,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         redo_slots = _slots(problem, days, redo_chosen, pinned)
         remaining = time_limit_s - (time.perf_counter() - started)
         redo_staff, redo_run = staff_sessions(problem, redo_slots, max(0.1, 0.5 * remaining), seed, workers, hints,
-                                              None, on_progress, should_stop)
+                                              on_progress, should_stop)
         # Keep the first round when the repair found nothing better (e.g. it ran out of time).
         if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
             date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
