@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from solver.geo import travel_minutes
-from solver.rooms.calendar import candidate_dates, window_on
+from solver.rooms.calendar import candidate_dates, month_key, window_on
 from solver.rooms.changes import summarize_changes
 from solver.rooms.eligibility import expected_children, required_staff, staffable_weekdays
 from solver.rooms.model_children import assign_children
@@ -163,12 +163,15 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
             load[t] += 1
             where[t].add(s.site_id)
     loads = [TutorLoad(t.id, load[t.id], tuple(sorted(where[t.id]))) for t in problem.tutors]
-    held = defaultdict(int)
+    held, used = defaultdict(int), defaultdict(int)
     for s in sessions:
         held[s.site_id] += 1
+        for t in s.staff:
+            used[t, month_key(s.date)] += 1
     shortfalls = []
     for site in problem.sites:
-        shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id], sorted(set(unstaffed[site.id]))))
+        shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id],
+                                          sorted(set(unstaffed[site.id])), used))
     shortfalls.extend(child_shortfall(problem, c) for c in problem.children if site_of[c.id] is None)
     overall = _combine("all", phases)
     return RoomsSolution(

@@ -32,7 +32,7 @@ def test_missing_tutors_are_reported_by_month_and_weekday():
     staff = [s for s in solution.shortfalls if s.kind == "staff"]
     assert len(solution.sessions) == 2
     assert staff and staff[0].reason_ja == "会場A: 6月は木曜の空き講師が1名のみのため、2回分の人員が不足しています"
-    assert staff[0].reason_en == "会場A: in June only 1 tutors are free on Thursdays, so 2 sessions lack staff"
+    assert staff[0].reason_en == "会場A: in June only 1 tutor free on Thursdays, so 2 sessions lack staff"
 
 
 def test_min_gap_limits_sessions_with_a_reason():
