@@ -112,6 +112,34 @@ def _pinned(problem: RoomsProblem, slots) -> set[tuple[int, str]]:
     return {(index[p.site_id, p.date], p.tutor_id) for p in problem.pins.staff if (p.site_id, p.date) in index}
 
 
+def _fill_pass(state: _State, candidates, deadline: float) -> int:
+    """Staff a dropped session when enough tutors still have room for it; returns the total gain."""
+    gain = 0
+    for k, st in enumerate(state.staff):
+        if st is not None or time.perf_counter() > deadline:
+            continue
+        site, others = candidates[k]
+        need = state.slots[k].required
+        state.staff[k] = []
+        chosen, total = [], -W_SESSION_SHORT
+        for _ in range(need):
+            options = [(state.delta_add(k, t), t) for t in others if state.can_take(k, t, site)]
+            if not options:
+                break
+            d, t = min(options)
+            state.staff[k].append(t)
+            state._add(k, t, +1)
+            chosen.append(t)
+            total += d
+        if len(chosen) == need and total < 0:
+            gain -= total
+            continue
+        for t in chosen:
+            state._add(k, t, -1)
+        state.staff[k] = None
+    return gain
+
+
 def _swap_pass(state: _State, candidates, pinned, deadline: float) -> int:
     """Best single swap on every staffed slot, in slot order; returns the total gain."""
     gain = 0
@@ -183,7 +211,8 @@ def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], 
     pinned = _pinned(problem, slots)
     objective = state.cost()
     while time.perf_counter() < deadline and not (should_stop is not None and should_stop()):
-        gain = _swap_pass(state, candidates, pinned, deadline) + _retire_pass(state, candidates, pinned, deadline)
+        gain = (_fill_pass(state, candidates, deadline) + _swap_pass(state, candidates, pinned, deadline)
+                + _retire_pass(state, candidates, pinned, deadline))
         if gain <= 0:
             break
         objective -= gain

@@ -26,11 +26,14 @@ def max_sessions_with_gap(candidates: list[date], min_gap_days: int) -> int:
     return count
 
 
-def free_tutors(problem: RoomsProblem, site: Site, days: list[date], used: Mapping[tuple[str, str], int]) -> int:
-    """Tutors who could staff one of those dates and still have room under their monthly cap in the plan."""
+def free_tutors(problem: RoomsProblem, site: Site, days: list[date], used: Mapping) -> int:
+    """The most tutors free on any of those dates: able to staff it, not working that day, room under the monthly cap.
+
+    used counts each tutor's sessions per month ("YYYY-MM") and per date in the plan.
+    """
     month = month_key(days[0])
-    return sum(1 for t in problem.tutors if used.get((t.id, month), 0) < t.max_sessions_per_month
-               and any(tutor_can_staff(t, site, day) for day in days))
+    return max(sum(1 for t in problem.tutors if used.get((t.id, month), 0) < t.max_sessions_per_month
+                   and not used.get((t.id, day), 0) and tutor_can_staff(t, site, day)) for day in days)
 
 
 def _calendar_reason(site: Site, n_open: int, n_gap: int) -> tuple[str, str, int] | None:
@@ -51,7 +54,7 @@ def _count(n: int, word: str) -> str:
 
 
 def _staff_shortfalls(problem: RoomsProblem, site: Site, unstaffed: list[date], lost: int,
-                      used: Mapping[tuple[str, str], int]) -> list[Shortfall]:
+                      used: Mapping) -> list[Shortfall]:
     out = []
     groups = defaultdict(list)
     for d in unstaffed:
@@ -72,11 +75,8 @@ def _staff_shortfalls(problem: RoomsProblem, site: Site, unstaffed: list[date], 
 
 
 def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], held: int, unstaffed: list[date],
-                    used: Mapping[tuple[str, str], int]) -> list[Shortfall]:
-    """Shortfalls of one site: the total below target, then the months and weekdays that lacked staff.
-
-    used counts each tutor's sessions per month ("YYYY-MM") in the plan, so "free" means free in the plan.
-    """
+                    used: Mapping) -> list[Shortfall]:
+    """Shortfalls of one site: the total below target, then the months and weekdays that lacked staff (see free_tutors)."""
     missing = site.target_sessions - held
     if missing <= 0:
         return []

@@ -168,6 +168,7 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
         held[s.site_id] += 1
         for t in s.staff:
             used[t, month_key(s.date)] += 1
+            used[t, s.date] += 1
     shortfalls = []
     for site in problem.sites:
         shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id],
