@@ -65,10 +65,12 @@ def _staff_shortfalls(problem: RoomsProblem, site: Site, unstaffed: list[date], 
         count = min(len(days), lost)
         lost -= count
         k = free_tutors(problem, site, days, used)
+        free_ja = f"空き講師が{k}名のみの" if k else "空き講師がいない"
+        free_en = f"only {_count(k, 'tutor')}" if k else "no tutor"
         out.append(Shortfall(
             "staff", count,
-            f"{site.name}: {month}月は{WEEKDAYS_JA[weekday]}曜の空き講師が{k}名のみのため、{count}回分の人員が不足しています",
-            f"{site.name}: in {MONTHS_EN[month - 1]} only {_count(k, 'tutor')} free on {WEEKDAYS_EN[weekday]}s, "
+            f"{site.name}: {month}月は{WEEKDAYS_JA[weekday]}曜の{free_ja}ため、{count}回分の人員が不足しています",
+            f"{site.name}: in {MONTHS_EN[month - 1]} {free_en} free on {WEEKDAYS_EN[weekday]}s, "
             f"so {_count(count, 'session')} {'lacks' if count == 1 else 'lack'} staff",
             site_id=site.id, month=f"{year:04d}-{month:02d}"))
     return out

@@ -88,3 +88,10 @@ def test_child_without_a_possible_site_is_reported(tiny):
     solution = solve_rooms(problem, time_limit_s=5)
     assert [s.kind for s in solution.shortfalls] == ["child"]
     assert solution.assignments[0].site_id is None
+
+
+def test_no_free_tutor_is_said_plainly():
+    problem = make_problem(tutors=(make_tutor("T1", availability=()),))
+    staff = [s for s in solve_rooms(problem, time_limit_s=5).shortfalls if s.kind == "staff"]
+    assert staff[0].reason_ja == "会場A: 6月は火曜の空き講師がいないため、2回分の人員が不足しています"
+    assert staff[0].reason_en == "会場A: in June no tutor free on Tuesdays, so 2 sessions lack staff"
