@@ -91,10 +91,12 @@ def _slack_cost(hold, options: DateOptions) -> list:
 
 
 def starting_dates(options: DateOptions) -> set[date]:
-    """Pinned dates, then previous dates, then the earliest others, each kept only if the gap allows."""
+    """Pinned dates, then previous dates, then evenly spaced others, each kept only if the gap allows."""
     site = options.site
     chosen = set(options.pinned)
-    ordered = sorted(options.candidates, key=lambda d: (d not in options.previous, d))
+    n, target = len(options.candidates), max(1, site.target_sessions)
+    even = {options.candidates[i * n // target] for i in range(min(n, target))}
+    ordered = sorted(options.candidates, key=lambda d: (d not in options.previous, d not in even, d))
     for d in ordered:
         if len(chosen) >= site.target_sessions:
             break

@@ -110,7 +110,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     previous_dates = defaultdict(set)
     for p in (problem.previous.sessions if problem.previous else ()):
         previous_dates[p.site_id].add(p.date)
-    per_site = max(0.05, 0.2 * time_limit_s / max(1, len(problem.sites)))
+    per_site = max(0.05, 0.25 * time_limit_s / max(1, len(problem.sites)))
     chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, per_site, seed,
                                           should_stop, on_progress, started)
     date_stats = {s.id: r for s, r in zip(problem.sites, date_runs)}
