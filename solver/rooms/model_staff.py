@@ -245,6 +245,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     hint_staff(built, slots, start, fair)
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:
+        """Forward an improving staffing as Progress."""
         if on_progress is not None:
             count = sum(1 for h in built.held if cb.boolean_value(h))
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -23,6 +24,13 @@ from solver.rooms.solution import (
 from solver.rooms.validate import validate_problem
 
 DEFAULT_WORKERS = 2
+
+
+def _since(started: float, on_progress: Callable[[Progress], None] | None) -> Callable[[Progress], None] | None:
+    """Report progress with seconds counted from the start of the whole solve, not of each phase."""
+    if on_progress is None:
+        return None
+    return lambda p: on_progress(replace(p, seconds=time.perf_counter() - started))
 
 
 def _combine(name: str, runs: list[PhaseStats]) -> PhaseStats:
@@ -96,6 +104,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     """Plan the study rooms: dates per site, staff per session, a home site per child; deterministic per seed."""
     validate_problem(problem)
     started = time.perf_counter()
+    on_progress = _since(started, on_progress)
     site_of, child_run = assign_children(problem, min(3.0, max(0.5, 0.05 * time_limit_s)), seed, should_stop)
     children_here = defaultdict(list)
     for child in problem.children:
