@@ -105,6 +105,14 @@ def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], h
     return [total, *staff]
 
 
+def pins_shortfall(site: Site) -> Shortfall:
+    """The site's whole target, when the pins together admit no staffing at all (status infeasible)."""
+    return Shortfall("sessions", site.target_sessions,
+                     f"{site.name}: 固定(ピン)された開催日・講師を同時に満たす人員配置がないため、開催できません。ピンを見直してください",
+                     f"{site.name}: no staffing satisfies all pinned dates and staff together, so no session can be held; "
+                     "review the pins", site_id=site.id)
+
+
 def child_shortfall(problem: RoomsProblem, child: Child) -> Shortfall:
     """Why a child has no home site: no allowed site opens on their weekdays, or every such site is full."""
     options = [s for s in problem.sites if child_can_attend(child, s)]

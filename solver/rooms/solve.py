@@ -16,7 +16,7 @@ from solver.rooms.model_children import assign_children
 from solver.rooms.model_dates import DateOptions, choose_dates
 from solver.rooms.model_staff import SessionSlot, staff_sessions
 from solver.rooms.problem import RoomsProblem, Site
-from solver.rooms.reasons import child_shortfall, site_shortfalls
+from solver.rooms.reasons import child_shortfall, pins_shortfall, site_shortfalls
 from solver.rooms.repair import repair_staffing
 from solver.rooms.solution import (
     ChildAssignment, PhaseStats, Progress, RoomsSolution, Session, TutorLoad,
@@ -180,6 +180,10 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
             used[t, s.date] += 1
     shortfalls = []
     for site in problem.sites:
+        if phases[-1].status == "infeasible":
+            if site.target_sessions:
+                shortfalls.append(pins_shortfall(site))
+            continue
         shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id],
                                           sorted(set(unstaffed[site.id])), used))
     shortfalls.extend(child_shortfall(problem, c) for c in problem.children if site_of[c.id] is None)

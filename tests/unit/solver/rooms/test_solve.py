@@ -105,3 +105,11 @@ def test_same_seed_gives_the_same_plan_when_local_search_runs():
     assert runs[0].phases[-1].status == "feasible"  # not closed by CP-SAT: the local search ran
     assert [(s.site_id, s.date, s.staff) for s in runs[0].sessions] == [(s.site_id, s.date, s.staff) for s in runs[1].sessions]
     assert check_rooms(problem, runs[0]) == []
+
+
+def test_pins_that_admit_no_staffing_are_reported_as_infeasible(tiny):
+    pins = Pins(staff=(StaffPin("A", date(2026, 6, 2), "T1"), StaffPin("A", date(2026, 6, 4), "T1")))
+    tutors = (make_tutor("T1", max_sessions_per_month=1), make_tutor("T2"), make_tutor("T3"))
+    solution = solve_rooms(replace(tiny, tutors=tutors, pins=pins), time_limit_s=5)
+    assert solution.status == "infeasible" and solution.sessions == ()
+    assert "ピンを見直してください" in solution.shortfalls[0].reason_ja
