@@ -254,8 +254,9 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     first_share = 0.5
     run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
                       linearization_level=2)
-    if run.stats.status == "infeasible":
-        return [None] * len(slots), run
+    if run.stats.status == "infeasible" or (
+            not run.has_solution and any(slot.pinned and st is None for slot, st in zip(slots, start))):
+        return [None] * len(slots), run  # no plan that keeps the pins: report the status, invent nothing
     if run.has_solution:
         staff = read_staff(built, run.solver.boolean_value)
     else:
