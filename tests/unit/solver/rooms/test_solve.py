@@ -79,8 +79,17 @@ def test_same_seed_gives_the_same_plan(tiny):
 def test_progress_is_reported_and_cancel_is_honoured(tiny):
     reports = []
     solution = solve_rooms(tiny, time_limit_s=5, on_progress=reports.append, should_stop=lambda: True)
-    assert reports and reports[-1].phase == "staff"
+    assert reports and reports[0].phase == "dates"
+    assert solution.seconds < 5  # cancelled phases stop at once instead of using the time limit
     assert check_rooms(tiny, solution) == []
+
+
+def test_progress_reports_the_staffing_with_seconds_from_the_start(tiny):
+    reports = []
+    solve_rooms(tiny, time_limit_s=5, on_progress=reports.append)
+    staff = [r for r in reports if r.phase == "staff"]
+    assert staff and staff[-1].sessions_held == staff[-1].sessions_staffed == 4
+    assert [r.seconds for r in reports] == sorted(r.seconds for r in reports)
 
 
 def test_child_without_a_possible_site_is_reported(tiny):
