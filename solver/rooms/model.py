@@ -17,7 +17,7 @@ from ortools.sat.python import cp_model
 
 from solver.rooms.solution import PhaseStats
 
-DTIME_PER_SECOND = 0.25
+DTIME_PER_SECOND = 0.2
 
 STATUS_NAMES = {
     cp_model.OPTIMAL: "optimal",

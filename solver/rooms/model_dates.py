@@ -16,6 +16,9 @@ from solver.rooms.weights import (
 )
 
 
+DATES_DETERMINISTIC_TIME = 1.0
+
+
 @dataclass(frozen=True)
 class DateOptions:
     """What the dates phase may use at one site: candidate dates, pinned and previous dates, staff slack per date."""
@@ -129,7 +132,9 @@ def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: floa
                    + sum(_intensive_cost(hold, problem, site)) + sum(_slack_cost(hold, options)))
     start = starting_dates(options)
     _hint(model, hold, windows, start)
-    run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2)
+    # A fixed deterministic budget per site: enough to close a year's calendar, the same on any machine.
+    run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2,
+                      deterministic_time=DATES_DETERMINISTIC_TIME)
     if not run.has_solution:
         return sorted(start), run  # no better calendar within the limit: keep the starting one
     chosen = sorted(d for d, v in hold.items() if run.solver.boolean_value(v))

@@ -23,7 +23,7 @@ from solver.rooms.solution import (
 )
 from solver.rooms.validate import validate_problem
 
-DEFAULT_WORKERS = 2
+DEFAULT_WORKERS = 1
 
 
 def _since(started: float, on_progress: Callable[[Progress], None] | None) -> Callable[[Progress], None] | None:
@@ -62,9 +62,12 @@ def _pinned_dates(problem: RoomsProblem) -> dict[str, set[date]]:
     return pinned
 
 
-def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, limit, seed, should_stop, on_progress, started):
+def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, budget, seed, should_stop, on_progress, started):
+    """Each site's dates; a site finishing early leaves its wall time to the sites after it."""
     chosen, runs = {}, []
-    for site in sites:
+    begun = time.perf_counter()
+    for n, site in enumerate(sites):
+        limit = max(0.05, (budget - (time.perf_counter() - begun)) / (len(sites) - n))
         info = days[site.id]
         usable = tuple(d for d in info.candidates if d not in excluded[site.id] or d in pinned[site.id])
         options = DateOptions(site, usable, frozenset(pinned[site.id]), frozenset(sticky.get(site.id, ())),
@@ -119,8 +122,8 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     previous_dates = defaultdict(set)
     for p in (problem.previous.sessions if problem.previous else ()):
         previous_dates[p.site_id].add(p.date)
-    per_site = max(0.05, 0.25 * time_limit_s / max(1, len(problem.sites)))
-    chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, per_site, seed,
+    dates_budget = 0.25 * time_limit_s
+    chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, dates_budget, seed,
                                           should_stop, on_progress, started)
     date_stats = {s.id: r for s, r in zip(problem.sites, date_runs)}
     slots = _slots(problem, days, chosen, pinned)
@@ -140,7 +143,8 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         for s, st in zip(slots, staff):
             if st is not None:
                 kept[s.site_id].add(s.date)
-        redo, redo_runs = _choose_all_dates(problem, days, pinned, kept, excluded, touched, per_site, seed,
+        redo, redo_runs = _choose_all_dates(problem, days, pinned, kept, excluded, touched,
+                                            dates_budget * len(touched) / len(problem.sites), seed,
                                             should_stop, on_progress, started)
         redo_chosen = {**chosen, **redo}
         hints.update({(s.site_id, s.date): st for s, st in zip(slots, staff) if st is not None})
