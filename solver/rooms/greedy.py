@@ -10,6 +10,22 @@ from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
 
 
+def keeps_caps_and_hours(problem: RoomsProblem, slots: list[tuple[str, date, int, int, int]],
+                         staff: list[tuple[str, ...] | None]) -> bool:
+    """Whether a staffing keeps every monthly cap and never puts a tutor in two places at once."""
+    caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
+    months, busy = defaultdict(int), defaultdict(list)
+    for (site_id, day, start, end, _need), st in zip(slots, staff):
+        for t in st or ():
+            months[t, month_key(day)] += 1
+            if months[t, month_key(day)] > caps[t]:
+                return False
+            if any(sessions_overlap(day, start, end, day, a, b) for a, b in busy[t, day]):
+                return False
+            busy[t, day].append((start, end))
+    return True
+
+
 def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, int]],
                  fixed: dict[int, tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
     """Staff (site_id, date, start, end, needed) slots greedily; a slot may get fewer tutors than needed."""
@@ -27,6 +43,14 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
     share = {t.id: ratio * t.max_sessions_per_month * months for t in problem.tutors}
     order = sorted(range(len(slots)), key=lambda k: (slots[k][1], slots[k][0]))
     fixed = fixed or {}
+    # Fixed tutors (pins, kept staff) hold their places first, so greedy picks never crowd them out.
+    for k, staff in fixed.items():
+        site_id, day, start, end, _need = slots[k]
+        for t in set(staff):
+            load[t] += 1
+            month[t, month_key(day)] += 1
+            busy[t, day].append((start, end))
+            regular.add((t, site_id))
     for k in order:
         site_id, day, start, end, need = slots[k]
         chosen = [tutors[t] for t in sorted(set(fixed.get(k, ())))]
@@ -39,8 +63,9 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
         # the lightest load for what they can give.
         free.sort(key=lambda t: (load[t.id] >= share[t.id], -((t.id, site_id) in regular),
                                  -(site_id in t.preferred_site_ids), load[t.id] / max(1, t.max_sessions_per_month), t.id))
-        chosen += free[: max(0, need - len(chosen))]
-        for t in chosen:
+        picked = free[: max(0, need - len(chosen))]
+        chosen += picked
+        for t in picked:
             load[t.id] += 1
             month[t.id, month_key(day)] += 1
             busy[t.id, day].append((start, end))

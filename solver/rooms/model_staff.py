@@ -15,7 +15,7 @@ from ortools.sat.python import cp_model
 
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
-from solver.rooms.greedy import greedy_staff
+from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import RoomsProblem
@@ -217,6 +217,12 @@ def read_staff(built: StaffModel, values: Callable) -> list[tuple[str, ...] | No
             for k, h in enumerate(built.held)]
 
 
+def _pins_kept(problem: RoomsProblem, slots, staff) -> bool:
+    index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
+    return all(staff[index[p.site_id, p.date]] is not None and p.tutor_id in staff[index[p.site_id, p.date]]
+               for p in problem.pins.staff) and all(st is not None for s, st in zip(slots, staff) if s.pinned)
+
+
 def _greedy_start(problem, slots, hints, built) -> list[tuple[str, ...] | None]:
     """Previous staff where still valid, the rest filled greedily; sessions short of staff start dropped."""
     index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
@@ -254,9 +260,10 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     first_share = 0.5
     run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
                       linearization_level=2)
-    if run.stats.status == "infeasible" or (
-            not run.has_solution and any(slot.pinned and st is None for slot, st in zip(slots, start))):
-        return [None] * len(slots), run  # no plan that keeps the pins: report the status, invent nothing
+    rows = [(s.site_id, s.date, s.start, s.end, s.required) for s in slots]
+    if run.stats.status == "infeasible" or (not run.has_solution and not (
+            _pins_kept(problem, slots, start) and keeps_caps_and_hours(problem, rows, start))):
+        return [None] * len(slots), run  # no valid plan to fall back on: report the status, invent nothing
     if run.has_solution:
         staff = read_staff(built, run.solver.boolean_value)
     else:

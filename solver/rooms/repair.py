@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
-from solver.rooms.greedy import greedy_staff
+from solver.rooms.eligibility import tutor_can_staff
+from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun
 from solver.rooms.problem import RoomsProblem
@@ -32,21 +30,6 @@ def still_valid(problem: RoomsProblem, slots) -> dict:
     return keep
 
 
-def _within_caps(problem: RoomsProblem, slots, staff) -> bool:
-    caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
-    months = Counter((t, month_key(s.date)) for s, st in zip(slots, staff) for t in st)
-    if any(n > caps[t] for (t, _m), n in months.items()):
-        return False
-    busy = {}
-    for s, st in zip(slots, staff):
-        for t in st:
-            for a, b in busy.get((t, s.date), ()):
-                if sessions_overlap(s.date, s.start, s.end, s.date, a, b):
-                    return False
-            busy.setdefault((t, s.date), []).append((s.start, s.end))
-    return True
-
-
 def repair_staffing(problem: RoomsProblem, slots, budget_s: float,
                     should_stop: Callable[[], bool] | None = None,
                     on_progress: Callable[[Progress], None] | None = None) -> tuple[list, PhaseRun] | None:
@@ -63,7 +46,7 @@ def repair_staffing(problem: RoomsProblem, slots, budget_s: float,
         fixed[k] = tuple(sorted(set(fixed.get(k, ())) | {pin.tutor_id}))
     rows = [(s.site_id, s.date, s.start, s.end, max(s.required, len(fixed.get(k, ())))) for k, s in enumerate(slots)]
     staff = greedy_staff(problem, rows, fixed)
-    if any(len(st) < rows[k][4] for k, st in enumerate(staff)) or not _within_caps(problem, slots, staff):
+    if any(len(st) < rows[k][4] for k, st in enumerate(staff)) or not keeps_caps_and_hours(problem, rows, staff):
         return None
     staff, objective = improve_staffing(problem, slots, staff, fair_shares(problem, slots), budget_s, should_stop,
                                         on_progress, started)
