@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import pytest
 
 from matching.db import make_engine, make_session_factory
-from matching.models import Role
+from matching.models import PlanKind, PlanStatus, Role
 from tests.factories import (
     make_account, make_household, make_programme, make_site, make_student, make_tutor,
 )
+from tests.plan_factories import make_plan
 from webapp import create_app
 
 PASSWORD = "correct horse battery staple"
@@ -25,6 +26,8 @@ class World:
     site_id: int
     student_id: int
     tutor_id: int
+    household_id: int
+    plan_id: int  # an archived, empty visits plan (inert: no published plan is added to the world)
 
 
 @pytest.fixture
@@ -36,11 +39,12 @@ def world(database_url) -> World:
         site = make_site(session, programme)
         student = make_student(session, make_household(session, programme), home_site_id=site.id)
         tutor = make_tutor(session, programme)
+        plan = make_plan(session, programme, PlanKind.VISITS, status=PlanStatus.ARCHIVED)
         make_account(session, "admin", PASSWORD, Role.ADMIN)
         make_account(session, "coordinator", PASSWORD, Role.COORDINATOR)
         make_account(session, "tutor", PASSWORD, Role.TUTOR, tutor=tutor)
         session.commit()
-        ids = World(programme.id, site.id, student.id, tutor.id)
+        ids = World(programme.id, site.id, student.id, tutor.id, student.household_id, plan.id)
     engine.dispose()
     return ids
 

@@ -9,13 +9,15 @@ import pytest
 from webapp import create_app
 
 # Values for the URL parameters of coordinator routes; a new parameter must be added here.
-PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id"}
+PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id",
+              "household_id": "household_id", "plan_id": "plan_id"}
 
 
 def coordinator_rules() -> list[tuple[str, str]]:
     """Every GET route of the coordinator blueprint, as (endpoint, rule)."""
     app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://"})
-    rules = [(r.endpoint, r.rule) for r in app.url_map.iter_rules() if r.endpoint.startswith("coordinator.")]
+    rules = [(r.endpoint, r.rule) for r in app.url_map.iter_rules()
+             if r.endpoint.startswith("coordinator.") and "GET" in r.methods]
     return sorted(rules)
 
 

@@ -4,6 +4,7 @@ Importing this package registers every view module on the blueprint.
 """
 
 from webapp.coordinator import directory  # noqa: F401  (registers views)
+from webapp.coordinator import family_messages, household_links, letters  # noqa: F401  (registers views)
 from webapp.coordinator.blueprint import bp
 
 __all__ = ["bp"]
