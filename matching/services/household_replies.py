@@ -12,8 +12,9 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from matching.models import Household, HouseholdMessage, PlanKind, Student, Visit, VisitOccurrence
-from matching.models import OccurrenceStatus
+from matching.models import (
+    Household, HouseholdMessage, OccurrenceStatus, PlanKind, Student, Visit, VisitOccurrence,
+)
 from matching.services.audit import record
 from matching.services.errors import NotFound
 from matching.services.published import published_plan_id

@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
 from matching.models import HouseholdMessage, VisitOccurrence
+from matching.services.household_links import revoke_link
 from tests.web.conftest import csrf_token
-from tests.web.family_fixtures import linked  # noqa: F401  (fixture)
+from tests.web.family_fixtures import ISSUED, linked  # noqa: F401  (fixture)
 from webapp import create_app
 
 # Every family route, and what a POST to it carries.
@@ -70,7 +71,7 @@ def test_no_family_url_shows_or_touches_another_households_data(client, linked, 
     response = call(client, rule, method, linked.a_token, endpoint)
     html = client.get(response.headers["Location"]).get_data(as_text=True) if response.status_code == 302 else (
         response.get_data(as_text=True))
-    for other in ("結衣", "ゆい", "美咲", "John Smith", "12/2026, Thứ Năm", "さくら"):
+    for other in ("結衣", "ゆい", "美咲", "John Smith", "さくら", "Thứ Năm, 26/11/2026", "Thứ Tư, 25/11/2026"):
         assert other not in html
     touched = {o.on_date.isoformat() for o in rows(database_url, VisitOccurrence) if o.household_confirmed_at}
     assert touched <= {"2026-11-24", "2026-12-01"}  # household A's own dates only
@@ -153,3 +154,13 @@ def test_a_change_request_is_confirmed_on_the_page_in_the_households_language(cl
 def test_family_pages_are_not_cached_and_send_no_referrer(client, linked):
     response = client.get(f"/h/{linked.a_token}")
     assert response.headers["Referrer-Policy"] == "no-referrer" and response.headers["Cache-Control"] == "no-store"
+
+
+def test_an_old_short_code_gets_the_clear_page(client, app, linked, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        revoke_link(session, linked.families.programme_id, linked.families.b, None, ISSUED)
+    engine.dispose()
+    token = csrf_token(client.get("/h").get_data(as_text=True))
+    response = client.post("/h", data={"code": linked.b_code, "csrf_token": token})
+    assert response.status_code == 410 and "no longer works" in response.get_data(as_text=True)

@@ -107,6 +107,9 @@ def code():
         else:
             try:
                 opened = open_short_code(db(), request.form.get("code", ""), current_instant())
+            except (LinkExpired, LinkRevoked):
+                _limiter().failed(visitor)
+                raise  # a code that worked once: the clear page saying it no longer does
             except LinkRefused:
                 _limiter().failed(visitor)
                 error, status = "code_wrong", 400
