@@ -8,7 +8,7 @@ from typing import Any, Optional
 from flask import Flask
 
 from matching.planning.runner import JobRunner
-from webapp import cli, database, errors, formatting, mail, security
+from webapp import cli, database, errors, formatting, log_privacy, mail, security
 from webapp.extensions import babel, csrf, login_manager
 from webapp.i18n import select_locale
 
@@ -41,6 +41,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     formatting.init_app(app)
     security.init_app(app)
+    log_privacy.init_app(app)
 
 
 def register_job_runner(app: Flask) -> None:
@@ -54,9 +55,11 @@ def register_blueprints(app: Flask) -> None:
     from webapp.admin import bp as admin
     from webapp.auth.views import bp as auth
     from webapp.coordinator import bp as coordinator
+    from webapp.family import bp as family
     from webapp.tutor.views import bp as tutor
 
     app.register_blueprint(auth)
     app.register_blueprint(coordinator)
+    app.register_blueprint(family)
     app.register_blueprint(tutor)
     app.register_blueprint(admin)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -21,3 +21,11 @@ def today() -> date:
 def now() -> datetime:
     """The current instant, timezone-aware, in UTC."""
     return datetime.now(timezone.utc)
+
+
+def current_instant() -> datetime:
+    """Now, or noon in Tokyo of the fixed TODAY when the app has one, so links expire consistently in demos and tests."""
+    fixed = current_app.config.get("TODAY")
+    if fixed:
+        return datetime.combine(date.fromisoformat(fixed), time(12), TOKYO).astimezone(timezone.utc)
+    return now()

@@ -112,4 +112,5 @@ def student_detail(session: Session, programme_id: int, student_id: int, viewer:
     sensitive = [field for field in shown if is_sensitive("student", field)]
     if sensitive:
         record_sensitive_read(session, user_id, "student", student.id, sensitive)
-    return {"student": shown, "household": redact(viewer, "household", _household_record(student.household))}
+    return {"student": shown, "household": redact(viewer, "household", _household_record(student.household)),
+            "household_id": student.household_id}

@@ -34,6 +34,8 @@ class World:
     job_id: int  # the finished solve that made the draft
     notice_id: int  # a letter waiting in the outbox
     occurrence_id: int  # a dated visit of the published plan (the same child and tutor, next Tuesday)
+    household_id: int
+    published_plan_id: int  # the published plan holding occurrence_id
     kind: str = "visits"
 
 
@@ -69,7 +71,7 @@ def world(database_url) -> World:
         session.add_all([visit, job, letter])
         session.commit()
         ids = World(programme.id, site.id, student.id, tutor.id, plan.id, visit.id, need_id, job.id, letter.id,
-                    occurrence.id)
+                    occurrence.id, student.household_id, published.id)
     engine.dispose()
     return ids
 
