@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
 
 from solver.clock import WeeklyWindow
 from solver.errors import ProblemError
-from solver.geo import DETOUR_FACTOR, EARTH_RADIUS_KM, SPEED_KMH, travel_minutes
+from solver.geo import DETOUR_FACTOR, EARTH_RADIUS_KM, SPEED_KMH, Coordinates, travel_minutes
 from solver.visits.problem import Child, Need, Tutor, VisitsProblem
 
 MINUTES_PER_DAY = 24 * 60
@@ -140,6 +141,20 @@ class TutorTable:
         return out
 
 
+def pair_travel_minutes(lat_a: np.ndarray, lon_a: np.ndarray, lat_b: np.ndarray, lon_b: np.ndarray) -> np.ndarray:
+    """Travel minutes between paired points given in radians, exactly as solver.geo computes them."""
+    h = np.sin((lat_b - lat_a) / 2) ** 2 + np.cos(lat_a) * np.cos(lat_b) * np.sin((lon_b - lon_a) / 2) ** 2
+    minutes = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h))) * DETOUR_FACTOR / SPEED_KMH * 60.0
+    out = np.ceil(np.round(minutes, 9)).astype(np.int64)
+    frac = minutes - np.floor(minutes)
+    # Near a whole minute float noise could differ from math's; defer to the one formula there.
+    for k in np.nonzero((frac < 1e-6) | (frac > 1 - 1e-6))[0].tolist():
+        a = Coordinates(math.degrees(lat_a[k]), math.degrees(lon_a[k]))
+        b = Coordinates(math.degrees(lat_b[k]), math.degrees(lon_b[k]))
+        out[k] = travel_minutes(a, b)
+    return out
+
+
 class NeedFilters(NamedTuple):
     """Per-tutor boolean masks for one need, one per filter, in reporting order, plus travel and common days."""
 
@@ -195,6 +210,64 @@ class Candidates:
     truncated: bool
     tutor_index: dict[str, int]
     need_index: dict[tuple[str, str], int]
+
+    @cached_property
+    def arrays(self) -> ComboArrays:
+        """The combos as columns, for the vectorised model builder and neighbourhood search."""
+        table = np.array(self.combos, dtype=np.int64).reshape(-1, 7)
+        return ComboArrays(*(table[:, k] for k in range(7)))
+
+    @cached_property
+    def need_visits(self) -> np.ndarray:
+        """Visits per week wanted, per need."""
+        return np.array([n.need.visits_per_week for n in self.needs], dtype=np.int64)
+
+    @cached_property
+    def need_points(self) -> np.ndarray:
+        """Coverage points per visit, per need."""
+        return np.array([n.points for n in self.needs], dtype=np.int64)
+
+    @cached_property
+    def need_child(self) -> np.ndarray:
+        """Child index per need."""
+        return np.array([n.child_index for n in self.needs], dtype=np.int64)
+
+    @cached_property
+    def child_lat(self) -> np.ndarray:
+        """Children's home latitudes in radians."""
+        return np.radians(np.array([c.home.lat for c in self.problem.children], dtype=float))
+
+    @cached_property
+    def child_lon(self) -> np.ndarray:
+        """Children's home longitudes in radians."""
+        return np.radians(np.array([c.home.lon for c in self.problem.children], dtype=float))
+
+    @cached_property
+    def tutor_lat(self) -> np.ndarray:
+        """Tutors' home latitudes in radians."""
+        return np.radians(np.array([t.home.lat for t in self.problem.tutors], dtype=float))
+
+    @cached_property
+    def tutor_lon(self) -> np.ndarray:
+        """Tutors' home longitudes in radians."""
+        return np.radians(np.array([t.home.lon for t in self.problem.tutors], dtype=float))
+
+    @cached_property
+    def n_current(self) -> int:
+        """How many current visits the problem carries (each not kept costs a change)."""
+        return sum(len(c.current_visits) for c in self.problem.children)
+
+
+class ComboArrays(NamedTuple):
+    """Every combo's fields as one int64 column each, indexed by combo id."""
+
+    need: np.ndarray
+    tutor: np.ndarray
+    weekday: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    travel: np.ndarray
+    cost: np.ndarray
 
 
 def list_needs(problem: VisitsProblem) -> list[NeedInfo]:

@@ -32,17 +32,19 @@ def current_combos(cands: Candidates) -> list[Combo]:
     return out
 
 
-def greedy_plan(cands: Candidates, need_ids: list[int] | None = None, schedule: Schedule | None = None) -> Schedule:
-    """Pins first, then current visits, then needs by priority and fewest options, each to its best fitting tutor."""
-    if schedule is None:
-        schedule = Schedule(cands)
-        for c in pinned_combos(cands):
+def greedy_plan(cands: Candidates, guide: dict[int, set[tuple[int, int]]] | None = None) -> Schedule:
+    """Pins first, then current visits, then needs by priority and fewest options, each to its best fitting tutor.
+
+    With a guide (per need, the tutor-weekday pairs a flow chose), those tutors and days are tried first.
+    """
+    guide = guide or {}
+    schedule = Schedule(cands)
+    for c in pinned_combos(cands):
+        schedule.add(c)
+    for c in current_combos(cands):
+        if c not in schedule.by_need[c.need] and schedule.fits(c):
             schedule.add(c)
-        for c in current_combos(cands):
-            if c not in schedule.by_need[c.need] and schedule.fits(c):
-                schedule.add(c)
-    needs = range(len(cands.needs)) if need_ids is None else need_ids
-    order = sorted(needs, key=lambda n: (-cands.needs[n].points, len(cands.combos_by_need[n]), n))
+    order = sorted(range(len(cands.needs)), key=lambda n: (-cands.needs[n].points, len(cands.combos_by_need[n]), n))
     for n in order:
         wanted = cands.needs[n].need.visits_per_week
         if len(schedule.by_need[n]) >= wanted:
@@ -51,10 +53,14 @@ def greedy_plan(cands: Candidates, need_ids: list[int] | None = None, schedule: 
         for i in cands.combos_by_need[n]:
             by_tutor[cands.combos[i].tutor].append(cands.combos[i])
         fixed = {c.tutor for c in schedule.by_need[n]}
+        hinted = guide.get(n, set())
+        hinted_tutors = {t for t, _ in hinted}
         best: list[Combo] = []
-        for t, options in sorted(by_tutor.items(), key=lambda kv: (kv[1][0].cost, kv[0])):
+        for t, options in sorted(by_tutor.items(), key=lambda kv: (kv[0] not in hinted_tutors, kv[1][0].cost, kv[0])):
             if fixed and t not in fixed:
                 continue
+            if hinted:
+                options = sorted(options, key=lambda c: (c.tutor, c.weekday) not in hinted)
             placed = _place(schedule, options, wanted - len(schedule.by_need[n]))
             if len(placed) > len(best):
                 best = placed
