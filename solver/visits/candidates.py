@@ -10,6 +10,7 @@ need, different days) are left to the model, the greedy matcher and the checker.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -63,31 +64,6 @@ def _start_mask(windows: tuple[WeeklyWindow, ...], minutes: int, grid: int, word
     return out
 
 
-def _starts_from_mask(mask_words: np.ndarray, grid: int) -> list[int]:
-    value = 0
-    for j, word in enumerate(mask_words.tolist()):
-        value |= int(word) << (64 * j)
-    starts = []
-    k = 0
-    while value:
-        if value & 1:
-            starts.append(k * grid)
-        value >>= 1
-        k += 1
-    return starts
-
-
-def language_mismatch(child: Child, tutor: Tutor) -> bool:
-    """A child with home languages and a tutor who speaks none of them."""
-    return bool(child.languages) and not set(child.languages) & set(tutor.languages)
-
-
-def visit_cost(problem: VisitsProblem, child: Child, tutor: Tutor, travel: int) -> int:
-    """Lower-level cost of one visit: travel minutes and language mismatch (levels 3 and 4)."""
-    w = problem.weights
-    return w.travel_per_minute * travel + (w.language_mismatch if language_mismatch(child, tutor) else 0)
-
-
 @dataclass
 class TutorTable:
     """All tutors as numpy arrays, so that one need is filtered against every tutor at once."""
@@ -113,6 +89,20 @@ class TutorTable:
                 table = self.teach.setdefault(s.subject, np.zeros((13, len(tutors)), dtype=bool))
                 table[s.min_grade : s.max_grade + 1, k] = True
         self.masks = {}
+        self.speaks: dict[str, np.ndarray] = {}
+        for k, t in enumerate(tutors):
+            for lang in t.languages:
+                self.speaks.setdefault(lang, np.zeros(len(tutors), dtype=bool))[k] = True
+
+    def mismatch(self, child: Child) -> np.ndarray:
+        """Per tutor: 1 when the child has home languages and the tutor speaks none of them."""
+        n = len(self.problem.tutors)
+        if not child.languages:
+            return np.zeros(n, dtype=np.int64)
+        spoken = np.zeros(n, dtype=bool)
+        for lang in child.languages:
+            spoken |= self.speaks.get(lang, np.zeros(n, dtype=bool))
+        return (~spoken).astype(np.int64)
 
     def start_masks(self, minutes: int) -> np.ndarray:
         """(tutors, 7, words) bit masks of the starts where a visit of that length fits the tutor's availability."""
@@ -205,17 +195,31 @@ class Candidates:
     pair_need: np.ndarray
     pair_tutor: np.ndarray
     pair_days: np.ndarray
-    combos: list[Combo]
-    combos_by_need: list[list[int]]
+    arrays: ComboArrays
     truncated: bool
     tutor_index: dict[str, int]
     need_index: dict[tuple[str, str], int]
 
     @cached_property
-    def arrays(self) -> ComboArrays:
-        """The combos as columns, for the vectorised model builder and neighbourhood search."""
-        table = np.array(self.combos, dtype=np.int64).reshape(-1, 7)
-        return ComboArrays(*(table[:, k] for k in range(7)))
+    def combos(self) -> ComboList:
+        """Every combo as a tuple, indexed by combo id (for the greedy matcher, reasons and the solution)."""
+        return ComboList(self.arrays)
+
+    def ids_of(self, combos: list[Combo]) -> np.ndarray:
+        """The combo id of each of these combos (each must exist)."""
+        a = self.arrays
+        out = []
+        for c in combos:
+            r = self.combos_by_need[c.need]
+            hit = np.nonzero((a.tutor[r.start : r.stop] == c.tutor) & (a.weekday[r.start : r.stop] == c.weekday) & (a.start[r.start : r.stop] == c.start))[0]
+            out.append(r.start + int(hit[0]))
+        return np.array(out, dtype=np.int64)
+
+    @cached_property
+    def combos_by_need(self) -> list[range]:
+        """The combo ids of each need (combos are stored need by need)."""
+        bounds = np.searchsorted(self.arrays.need, np.arange(len(self.needs) + 1)).tolist()
+        return [range(lo, hi) for lo, hi in zip(bounds, bounds[1:])]
 
     @cached_property
     def need_visits(self) -> np.ndarray:
@@ -258,6 +262,21 @@ class Candidates:
         return sum(len(c.current_visits) for c in self.problem.children)
 
 
+class ComboList(Sequence):
+    """The combos as tuples, made on access from the columns (millions of tuples up front would cost seconds)."""
+
+    def __init__(self, arrays: ComboArrays):
+        self._columns = [col.tolist() for col in arrays]
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return Combo(*(col[i] for col in self._columns))
+
+
 class ComboArrays(NamedTuple):
     """Every combo's fields as one int64 column each, indexed by combo id."""
 
@@ -296,10 +315,10 @@ def build_candidates(problem: VisitsProblem, max_tutors_per_need: int | None = N
         must_keep.setdefault(need_index[(p.child_id, p.subject)], set()).add(tutor_index[p.tutor_id])
 
     pair_need, pair_tutor, pair_days = [], [], []
-    combos: list[Combo] = []
-    combos_by_need: list[list[int]] = []
+    columns: list[list[np.ndarray]] = [[] for _ in ComboArrays._fields]
     truncated = False
     grid = problem.grid_minutes
+    w = problem.weights
     travel_cache: dict[int, np.ndarray] = {}
     for info in needs:
         child = info.child
@@ -321,17 +340,17 @@ def build_candidates(problem: VisitsProblem, max_tutors_per_need: int | None = N
             order = np.lexsort((feasible, travel[feasible], -np.minimum(days, info.need.visits_per_week)))
             keep = set(feasible[order[:max_tutors_per_need]].tolist()) | (must_keep.get(info.index, set()) & set(feasible.tolist()))
             chosen = np.array(sorted(keep), dtype=np.int64)
-        mine = []
-        for t in chosen.tolist():
-            cost = visit_cost(problem, child, problem.tutors[t], int(travel[t]))
-            for d in range(7):
-                if f.common[t, d].any():
-                    for s in _starts_from_mask(f.common[t, d], grid):
-                        mine.append(len(combos))
-                        combos.append(Combo(info.index, t, d, s, s + info.need.minutes, int(travel[t]), cost))
-        combos_by_need.append(mine)
+        # Every start bit of every chosen tutor and day at once: bit k of a day's mask is the start k * grid.
+        bits = np.unpackbits(f.common[chosen].astype("<u8").view(np.uint8), axis=-1, bitorder="little")
+        k, day, slot = np.nonzero(bits)
+        tutor = chosen[k]
+        start = slot.astype(np.int64) * grid
+        cost = w.travel_per_minute * travel[tutor] + w.language_mismatch * table.mismatch(child)[tutor]
+        for col, values in zip(columns, (np.full(len(tutor), info.index), tutor, day, start, start + info.need.minutes, travel[tutor], cost)):
+            col.append(values.astype(np.int64))
     cat = lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)  # noqa: E731
-    cands = Candidates(problem, needs, cat(pair_need), cat(pair_tutor), cat(pair_days), combos, combos_by_need, truncated, tutor_index, need_index)
+    arrays = ComboArrays(*(cat(col) for col in columns))
+    cands = Candidates(problem, needs, cat(pair_need), cat(pair_tutor), cat(pair_days), arrays, truncated, tutor_index, need_index)
     check_pins(cands)
     return cands
 

@@ -59,9 +59,8 @@ class _Progress(cp_model.CpSolverSolutionCallback):
 
 
 def _mask(cands: Candidates, combos: list[Combo]) -> np.ndarray:
-    index = {c: i for i, c in enumerate(cands.combos)}
     out = np.zeros(len(cands.combos), dtype=bool)
-    out[[index[c] for c in combos]] = True
+    out[cands.ids_of(combos)] = True
     return out
 
 
