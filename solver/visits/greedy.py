@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import numpy as np
 
 from solver.visits.candidates import Candidates, Combo
 from solver.visits.schedule import Schedule
@@ -49,16 +49,15 @@ def greedy_plan(cands: Candidates, guide: dict[int, set[tuple[int, int]]] | None
         wanted = cands.needs[n].need.visits_per_week
         if len(schedule.by_need[n]) >= wanted:
             continue
-        by_tutor: dict[int, list[Combo]] = defaultdict(list)
-        for i in cands.combos_by_need[n]:
-            by_tutor[cands.combos[i].tutor].append(cands.combos[i])
         fixed = {c.tutor for c in schedule.by_need[n]}
         hinted = guide.get(n, set())
         hinted_tutors = {t for t, _ in hinted}
         best: list[Combo] = []
-        for t, options in sorted(by_tutor.items(), key=lambda kv: (kv[0] not in hinted_tutors, kv[1][0].cost, kv[0])):
-            if fixed and t not in fixed:
+        for t, ids in sorted(_by_tutor(cands, n), key=lambda kv: (kv[0][0] not in hinted_tutors, kv[0][1], kv[0][0])):
+            if fixed and t[0] not in fixed:
                 continue
+            # Tuples only for the tutors actually tried: most needs stop at the first.
+            options = [cands.combos[i] for i in ids]
             if hinted:
                 options = sorted(options, key=lambda c: (c.tutor, c.weekday) not in hinted)
             placed = _place(schedule, options, wanted - len(schedule.by_need[n]))
@@ -69,6 +68,18 @@ def greedy_plan(cands: Candidates, guide: dict[int, set[tuple[int, int]]] | None
         for c in best:
             schedule.add(c)
     return schedule
+
+
+def _by_tutor(cands: Candidates, n: int) -> list[tuple[tuple[int, int], range]]:
+    """The combo ids of need n per candidate tutor, as ((tutor, cost), id range); combos are stored tutor by tutor."""
+    r = cands.combos_by_need[n]
+    tutors = cands.arrays.tutor[r.start : r.stop]
+    if not len(tutors):
+        return []
+    cut = (np.nonzero(tutors[1:] != tutors[:-1])[0] + 1).tolist()
+    bounds = [0, *cut, len(tutors)]
+    costs = cands.arrays.cost[r.start : r.stop]
+    return [((int(tutors[lo]), int(costs[lo])), range(r.start + lo, r.start + hi)) for lo, hi in zip(bounds, bounds[1:])]
 
 
 def _place(schedule: Schedule, options: list[Combo], count: int) -> list[Combo]:

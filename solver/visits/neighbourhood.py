@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 # Deterministic time given to one neighbourhood, and the tutors it starts with and may grow to.
 STEP_DETERMINISTIC = 0.3
-FIRST_TUTORS, MIN_TUTORS, MAX_TUTORS, GROW = 12, 4, 40, 4
+FIRST_TUTORS, MIN_TUTORS, MAX_TUTORS, GROW = 8, 4, 16, 2
 # Each built combo is charged this much deterministic time (Python building, measured about 40 us per combo),
 # so the stopping point does not depend on the machine's speed.
 BUILD_DETERMINISTIC_PER_COMBO = 2e-5

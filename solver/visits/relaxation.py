@@ -64,11 +64,10 @@ def flow_guide(cands: Candidates) -> dict[int, set[tuple[int, int]]]:
     n_needs, n_tutors = len(cands.needs), len(cands.problem.tutors)
     if not len(a.need):
         return {}
-    key = np.unique(np.stack([a.need, a.tutor, a.weekday, a.cost], axis=1), axis=0)
-    need, tutor, day, cost = key.T
-    first = np.ones(len(need), dtype=bool)
-    first[1:] = (need[1:] != need[:-1]) | (tutor[1:] != tutor[:-1]) | (day[1:] != day[:-1])
-    need, tutor, day, cost = need[first], tutor[first], day[first], cost[first]
+    # Combos are stored by need, tutor, weekday and start, so each (need, tutor, weekday) is one run.
+    first = np.ones(len(a.need), dtype=bool)
+    first[1:] = (a.need[1:] != a.need[:-1]) | (a.tutor[1:] != a.tutor[:-1]) | (a.weekday[1:] != a.weekday[:-1])
+    need, tutor, day, cost = a.need[first], a.tutor[first], a.weekday[first], a.cost[first]
     shortest = np.full(n_tutors * 7, 10**9, dtype=np.int64)
     np.minimum.at(shortest, tutor * 7 + day, np.array([n.need.minutes for n in cands.needs], dtype=np.int64)[need])
     free = np.zeros(n_tutors * 7, dtype=np.int64)

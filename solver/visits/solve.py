@@ -32,6 +32,7 @@ DETERMINISTIC_PER_SECOND = 0.15
 NEIGHBOURHOOD_WORK_PER_SECOND = 0.3
 # Candidate tutors kept per need when the problem is large (all are kept below the threshold).
 FULL_CANDIDATES_UP_TO = 400
+TUTORS_PER_NEED = 20
 # Wall-clock seconds kept back for writing the solution (unmet reasons, changes) after the search.
 FINISH_SECONDS_PER_NEED = 2e-4
 
@@ -94,7 +95,7 @@ def solve_visits(
 ) -> VisitsSolution:
     """Choose a tutor, weekday and start for each need; pins hold; the status and best bound are always set."""
     started = time.perf_counter()
-    k = None if len(problem.children) <= FULL_CANDIDATES_UP_TO else 8
+    k = None if len(problem.children) <= FULL_CANDIDATES_UP_TO else TUTORS_PER_NEED
     cands = build_candidates(problem, max_tutors_per_need=k)
     deadline = started + time_limit_s - FINISH_SECONDS_PER_NEED * len(cands.needs)
     wanted = int(cands.need_visits.sum())
