@@ -85,17 +85,37 @@ def _by_tutor(cands: Candidates, n: int) -> list[tuple[tuple[int, int], range]]:
 def _place(schedule: Schedule, options: list[Combo], count: int) -> list[Combo]:
     """Try up to count visits with one tutor on different days; book tentatively and undo, returning the list."""
     placed: list[Combo] = []
-    for c in options:
-        if len(placed) == count:
-            break
-        if any(p.weekday == c.weekday for p in placed):
+    k = 0
+    while k < len(options) and len(placed) < count:
+        day = options[k].weekday
+        same_day = []
+        while k < len(options) and options[k].weekday == day:
+            same_day.append(options[k])
+            k += 1
+        if any(p.weekday == day for p in placed):
             continue
-        if schedule.fits(c):
+        fitting = [c for c in same_day if schedule.fits(c)]
+        if fitting:
+            # Best fit: the start that leaves the smallest sliver of the tutor's time unusable.
+            c = min(fitting, key=lambda c: (_slack(schedule, c), c.start))
             schedule.add(c)
             placed.append(c)
     for c in reversed(placed):
         _remove(schedule, c)
     return placed
+
+
+def _slack(schedule: Schedule, c: Combo) -> int:
+    """Minutes between the visit and the nearest booked visit or window edge of the tutor that day, on its tighter side."""
+    tutor = schedule.cands.problem.tutors[c.tutor]
+    lo = max((w.start for w in tutor.availability if w.weekday == c.weekday and w.start <= c.start), default=c.start)
+    hi = min((w.end for w in tutor.availability if w.weekday == c.weekday and w.end >= c.end), default=c.end)
+    for o in schedule.tutor_day[(c.tutor, c.weekday)]:
+        if o.end <= c.start:
+            lo = max(lo, o.end)
+        elif o.start >= c.end:
+            hi = min(hi, o.start)
+    return min(c.start - lo, hi - c.end)
 
 
 def _remove(schedule: Schedule, c: Combo) -> None:

@@ -31,9 +31,10 @@ log = logging.getLogger(__name__)
 # Deterministic time given to one neighbourhood, and the tutors it starts with and may grow to.
 STEP_DETERMINISTIC = 0.3
 FIRST_TUTORS, MIN_TUTORS, MAX_TUTORS, GROW = 8, 4, 16, 2
-# Each built combo is charged this much deterministic time (Python building, measured about 40 us per combo),
-# so the stopping point does not depend on the machine's speed.
-BUILD_DETERMINISTIC_PER_COMBO = 2e-5
+# A step's work, in estimated seconds, from quantities that do not depend on the machine's load (fitted on
+# the 2-core machine's CPU time: 2.3 s per CP-SAT deterministic unit, 45 us to build a combo, 15 ms per step),
+# so the stopping point, and so the plan, is the same for the same input and seed.
+SECONDS_PER_DETERMINISTIC, SECONDS_PER_COMBO, SECONDS_PER_STEP = 2.3, 45e-6, 0.015
 
 
 @dataclass
@@ -62,7 +63,7 @@ def solve_step(cands: Candidates, chosen: np.ndarray, region: np.ndarray, frozen
     context = chosen & ~free[a.need] & (in_region | touched_child[cands.need_child[a.need]])
     ids = np.nonzero(offered | context)[0]
     if not offered.any():
-        return Step(chosen, True, 0.0)
+        return Step(chosen, True, SECONDS_PER_STEP)
     m = build_model(cands, ids, context[ids], current[ids])
     add_full_hint(m, cands, chosen[ids])
     solver = cp_model.CpSolver()
@@ -72,7 +73,8 @@ def solve_step(cands: Candidates, chosen: np.ndarray, region: np.ndarray, frozen
     solver.parameters.num_workers = 1
     light_presolve(solver)
     status = solver.solve(m.model)
-    work = solver.deterministic_time + BUILD_DETERMINISTIC_PER_COMBO * len(ids)
+    work = SECONDS_PER_DETERMINISTIC * solver.deterministic_time + SECONDS_PER_COMBO * len(ids) + SECONDS_PER_STEP
+    log.debug("step: %d combos, %.4f deterministic, %s", len(ids), solver.deterministic_time, solver.status_name(status))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Step(chosen, False, work)
     out = chosen.copy()
@@ -132,7 +134,7 @@ def improve(
             child = cands.need_child[n]
             region = nearest_tutors(cands, cands.child_lat[child], cands.child_lon[child], min(size, n_tutors))
             steps += 1
-            step = solve_step(cands, chosen, region, frozen_need, current, seed + steps, min(STEP_DETERMINISTIC, budget - spent + 0.01), wall)
+            step = solve_step(cands, chosen, region, frozen_need, current, seed + steps, min(STEP_DETERMINISTIC, (budget - spent) / SECONDS_PER_DETERMINISTIC + 0.01), wall)
             spent += step.work
             value = score(step.chosen)
             if value > best:

@@ -28,8 +28,9 @@ MAX_COMBOS_ONE_MODEL = 4_000
 # CP-SAT deterministic time units per wall-clock second of budget (measured on the 2-core machine,
 # kept low so that the deterministic limit, not the wall clock, decides where the search stops).
 DETERMINISTIC_PER_SECOND = 0.15
-# Neighbourhood work (CP-SAT deterministic time plus a charge per built combo) per wall-clock second.
-NEIGHBOURHOOD_WORK_PER_SECOND = 0.3
+# Share of the remaining seconds given to the neighbourhood search, whose work is estimated from
+# deterministic quantities (see neighbourhood.py); the rest is margin for a loaded machine.
+NEIGHBOURHOOD_SHARE = 0.8
 # Candidate tutors kept per need when the problem is large (all are kept below the threshold).
 FULL_CANDIDATES_UP_TO = 400
 TUTORS_PER_NEED = 20
@@ -101,9 +102,12 @@ def solve_visits(
     wanted = int(cands.need_visits.sum())
     current = _mask(cands, current_combos(cands))
     pinned = _mask(cands, pinned_combos(cands))
+    log.debug("candidates: %d combos, %.2f s, cpu %.2f s", len(cands.combos), time.perf_counter() - started, time.process_time())
     chosen = _mask(cands, greedy_plan(cands, flow_guide(cands)).chosen)
     best = plan_score(cands, chosen, current)
+    log.debug("greedy: %d visits, %.2f s, cpu %.2f s", int(chosen.sum()), time.perf_counter() - started, time.process_time())
     bound = relaxation_bound(cands)
+    log.debug("flow bound: %d, %.2f s, cpu %.2f s", bound, time.perf_counter() - started, time.process_time())
     status = "feasible"
 
     def report(plan: np.ndarray, value: int) -> bool:
@@ -129,7 +133,7 @@ def solve_visits(
     else:
         frozen = np.zeros(len(cands.needs), dtype=bool)
         frozen[cands.arrays.need[pinned]] = True
-        chosen = improve(cands, chosen, frozen, current, remaining * NEIGHBOURHOOD_WORK_PER_SECOND, deadline, seed, lambda plan: plan_score(cands, plan, current), report)
+        chosen = improve(cands, chosen, frozen, current, remaining * NEIGHBOURHOOD_SHARE, deadline, seed, lambda plan: plan_score(cands, plan, current), report)
         best = plan_score(cands, chosen, current)
     return _solution(problem, cands, chosen, status, best, max(bound, best), wanted, started)
 
