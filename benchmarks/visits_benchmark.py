@@ -24,7 +24,7 @@ from solver.visits.check import check_visits  # noqa: E402
 from solver.visits.greedy import greedy_plan  # noqa: E402
 from solver.visits.problem import CurrentVisit  # noqa: E402
 from solver.visits.relaxation import relaxation_bound  # noqa: E402
-from solver.visits.solve import FULL_CANDIDATES_UP_TO, solve_visits  # noqa: E402
+from solver.visits.solve import FULL_CANDIDATES_UP_TO, TUTORS_PER_NEED, solve_visits  # noqa: E402
 
 SIZES = {"demo": (150, 70, 2.0), "1000": (1000, 400, 10.0), "10000": (10_000, 3000, 60.0)}
 
@@ -43,7 +43,7 @@ def run_size(name: str, seed: int) -> None:
     solve_s = time.perf_counter() - t0
     violations = check_visits(problem, solution)
     t1 = time.perf_counter()
-    cands = build_candidates(problem, None if n_children <= FULL_CANDIDATES_UP_TO else 8)
+    cands = build_candidates(problem, None if n_children <= FULL_CANDIDATES_UP_TO else TUTORS_PER_NEED)
     greedy = greedy_plan(cands)
     greedy_s = time.perf_counter() - t1
     t2 = time.perf_counter()

@@ -205,15 +205,16 @@ class Candidates:
         """Every combo as a tuple, indexed by combo id (for the greedy matcher, reasons and the solution)."""
         return ComboList(self.arrays)
 
+    def find(self, need: int, tutor: int, weekday: int, start: int) -> int | None:
+        """The id of the combo placing this need with this tutor at this weekday and start, if it exists."""
+        a, r = self.arrays, self.combos_by_need[need]
+        span = slice(r.start, r.stop)
+        hit = np.nonzero((a.tutor[span] == tutor) & (a.weekday[span] == weekday) & (a.start[span] == start))[0]
+        return r.start + int(hit[0]) if len(hit) else None
+
     def ids_of(self, combos: list[Combo]) -> np.ndarray:
         """The combo id of each of these combos (each must exist)."""
-        a = self.arrays
-        out = []
-        for c in combos:
-            r = self.combos_by_need[c.need]
-            hit = np.nonzero((a.tutor[r.start : r.stop] == c.tutor) & (a.weekday[r.start : r.stop] == c.weekday) & (a.start[r.start : r.stop] == c.start))[0]
-            out.append(r.start + int(hit[0]))
-        return np.array(out, dtype=np.int64)
+        return np.array([self.find(c.need, c.tutor, c.weekday, c.start) for c in combos], dtype=np.int64)
 
     @cached_property
     def combos_by_need(self) -> list[range]:
@@ -357,11 +358,9 @@ def build_candidates(problem: VisitsProblem, max_tutors_per_need: int | None = N
 
 def check_pins(cands: Candidates) -> None:
     """Every pin must name a placement that passes every filter; otherwise the input is at fault."""
-    problem = cands.problem
-    placed = {(c.need, c.tutor, c.weekday, c.start) for n in {cands.need_index[(p.child_id, p.subject)] for p in problem.pins} for c in (cands.combos[i] for i in cands.combos_by_need[n])}
-    for k, p in enumerate(problem.pins):
+    for k, p in enumerate(cands.problem.pins):
         n = cands.need_index[(p.child_id, p.subject)]
-        if (n, cands.tutor_index[p.tutor_id], p.weekday, p.start) not in placed:
+        if cands.find(n, cands.tutor_index[p.tutor_id], p.weekday, p.start) is None:
             raise ProblemError(
                 f"pins[{k}]",
                 f"tutor {p.tutor_id!r} cannot visit child {p.child_id!r} for {p.subject} then: a hard rule "

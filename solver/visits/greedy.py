@@ -11,10 +11,7 @@ from solver.visits.schedule import Schedule
 def pinned_combos(cands: Candidates) -> list[Combo]:
     """The combos named by the pins (build_candidates has checked they exist)."""
     wanted = {(cands.need_index[(p.child_id, p.subject)], cands.tutor_index[p.tutor_id], p.weekday, p.start) for p in cands.problem.pins}
-    out = []
-    for n in sorted({w[0] for w in wanted}):
-        out += [cands.combos[i] for i in cands.combos_by_need[n] if (n, cands.combos[i].tutor, cands.combos[i].weekday, cands.combos[i].start) in wanted]
-    return out
+    return [cands.combos[i] for i in sorted(cands.find(*w) for w in wanted)]
 
 
 def current_combos(cands: Candidates) -> list[Combo]:
@@ -26,10 +23,8 @@ def current_combos(cands: Candidates) -> list[Combo]:
             t = cands.tutor_index.get(v.tutor_id)
             if n is not None and t is not None:
                 wanted.add((n, t, v.weekday, v.start))
-    out = []
-    for n in sorted({w[0] for w in wanted}):
-        out += [cands.combos[i] for i in cands.combos_by_need[n] if (n, cands.combos[i].tutor, cands.combos[i].weekday, cands.combos[i].start) in wanted]
-    return out
+    found = (cands.find(*w) for w in wanted)
+    return [cands.combos[i] for i in sorted(i for i in found if i is not None)]
 
 
 def greedy_plan(cands: Candidates, guide: dict[int, set[tuple[int, int]]] | None = None) -> Schedule:

@@ -64,11 +64,12 @@ def solve_step(cands: Candidates, chosen: np.ndarray, region: np.ndarray, frozen
     ids = np.nonzero(offered | context)[0]
     if not offered.any():
         return Step(chosen, True, SECONDS_PER_STEP)
+    began = time.perf_counter()
     m = build_model(cands, ids, context[ids], current[ids])
     add_full_hint(m, cands, chosen[ids])
     solver = cp_model.CpSolver()
     solver.parameters.max_deterministic_time = dtime
-    solver.parameters.max_time_in_seconds = max(0.05, wall)
+    solver.parameters.max_time_in_seconds = max(0.01, wall - (time.perf_counter() - began))
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = 1
     light_presolve(solver)
@@ -123,19 +124,22 @@ def improve(
     if not n_tutors or not len(cands.combos):
         return chosen
     best = score(chosen)
-    size, spent, steps = FIRST_TUTORS, 0.0, 0
+    size, spent, steps, last = FIRST_TUTORS, 0.0, 0, 0.0
     while spent < budget:
         queue = _centres(cands, chosen, frozen_need)
         improved = False
         for n in queue:
             wall = deadline - time.perf_counter()
-            if spent >= budget or wall <= 0.02:
+            # A step is not started when the last one would not fit before the deadline (a loaded machine).
+            if spent >= budget or wall <= max(0.02, last):
                 break
+            began = time.perf_counter()
             child = cands.need_child[n]
             region = nearest_tutors(cands, cands.child_lat[child], cands.child_lon[child], min(size, n_tutors))
             steps += 1
             step = solve_step(cands, chosen, region, frozen_need, current, seed + steps, min(STEP_DETERMINISTIC, (budget - spent) / SECONDS_PER_DETERMINISTIC + 0.01), wall)
             spent += step.work
+            last = time.perf_counter() - began
             value = score(step.chosen)
             if value > best:
                 chosen, best, improved = step.chosen, value, True
