@@ -9,8 +9,8 @@ chosen tutors, and keeps everything else fixed (the children's other visits are
 in the model as fixed combos, so overlaps with them are ruled out exactly). The
 step is hinted with the current plan, so it never gets worse. Neighbourhoods grow
 while they are solved to optimality and shrink when they are not; the work is
-measured in CP-SAT deterministic time, so the same input and seed give the same
-plan.
+estimated from CP-SAT deterministic time and model sizes, not the wall clock, so
+the same input and seed give the same plan.
 """
 
 from __future__ import annotations
