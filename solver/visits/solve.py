@@ -35,7 +35,7 @@ NEIGHBOURHOOD_SHARE = 0.8
 FULL_CANDIDATES_UP_TO = 400
 TUTORS_PER_NEED = 20
 # Wall-clock seconds kept back for writing the solution (unmet reasons, changes) after the search.
-FINISH_SECONDS_PER_NEED = 2e-4
+FINISH_SECONDS_PER_NEED = 3e-4
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
