@@ -80,10 +80,15 @@ def resolve(problem, solution, seed: int) -> None:
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     ch = again.changes
     moved_stayed = {m.before.child_id for m in ch.moved if m.before.tutor_id != leaving} | {v.child_id for v in ch.dropped if v.tutor_id != leaving}
+    points = {ch.id: after.visit_points(ch) for ch in after.children}
+    cands = build_candidates(after, None if len(after.children) <= FULL_CANDIDATES_UP_TO else TUTORS_PER_NEED)
+    keep_all = sum(cands.needs[c.need].points for c in greedy_plan(cands).chosen)
     print(
         f"re-solve  tutor {leaving} leaves ({counts[leaving]} visits): time {seconds:.2f}s (cpu {cpu:.2f}s)  kept {len(ch.kept)} moved {len(ch.moved)} new {len(ch.new)} dropped {len(ch.dropped)}"
         f"  children moved whose tutor stayed {len(moved_stayed)}  violations {len(check_visits(after, again))}"
     )
+    # A move is allowed only when it covers strictly more: compare with keeping every still-valid visit.
+    print(f"          coverage points {sum(points[v.child_id] for v in again.visits)} against {keep_all} keeping every still-valid visit (greedy for the rest)")
 
 
 def main() -> int:
