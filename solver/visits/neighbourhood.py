@@ -84,7 +84,9 @@ def solve_step(cands: Candidates, chosen: np.ndarray, region: np.ndarray, frozen
 
 
 def small_model_parameters(solver: cp_model.CpSolver) -> None:
-    """Tuned on neighbourhoods of the 1,000-child instance: 27 % less CPU for the same plans, all proven optimal.
+    """Parameters for models of up to a few thousand combos (a neighbourhood, or a small whole problem).
+
+    Tuned on neighbourhoods of the 1,000-child instance: 27 % less CPU for the same plans, all proven optimal.
 
     One presolve pass without symmetry or probing (the full presolve costs more than
     the search on these models), and the full LP relaxation with cuts (level 2),
