@@ -10,14 +10,16 @@ need, different days) are left to the model, the greedy matcher and the checker.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
 
 from solver.clock import WeeklyWindow
 from solver.errors import ProblemError
-from solver.geo import DETOUR_FACTOR, EARTH_RADIUS_KM, SPEED_KMH, travel_minutes
+from solver.geo import DETOUR_FACTOR, EARTH_RADIUS_KM, SPEED_KMH, Coordinates, travel_minutes
 from solver.visits.problem import Child, Need, Tutor, VisitsProblem
 
 MINUTES_PER_DAY = 24 * 60
@@ -62,31 +64,6 @@ def _start_mask(windows: tuple[WeeklyWindow, ...], minutes: int, grid: int, word
     return out
 
 
-def _starts_from_mask(mask_words: np.ndarray, grid: int) -> list[int]:
-    value = 0
-    for j, word in enumerate(mask_words.tolist()):
-        value |= int(word) << (64 * j)
-    starts = []
-    k = 0
-    while value:
-        if value & 1:
-            starts.append(k * grid)
-        value >>= 1
-        k += 1
-    return starts
-
-
-def language_mismatch(child: Child, tutor: Tutor) -> bool:
-    """A child with home languages and a tutor who speaks none of them."""
-    return bool(child.languages) and not set(child.languages) & set(tutor.languages)
-
-
-def visit_cost(problem: VisitsProblem, child: Child, tutor: Tutor, travel: int) -> int:
-    """Lower-level cost of one visit: travel minutes and language mismatch (levels 3 and 4)."""
-    w = problem.weights
-    return w.travel_per_minute * travel + (w.language_mismatch if language_mismatch(child, tutor) else 0)
-
-
 @dataclass
 class TutorTable:
     """All tutors as numpy arrays, so that one need is filtered against every tutor at once."""
@@ -112,6 +89,20 @@ class TutorTable:
                 table = self.teach.setdefault(s.subject, np.zeros((13, len(tutors)), dtype=bool))
                 table[s.min_grade : s.max_grade + 1, k] = True
         self.masks = {}
+        self.speaks: dict[str, np.ndarray] = {}
+        for k, t in enumerate(tutors):
+            for lang in t.languages:
+                self.speaks.setdefault(lang, np.zeros(len(tutors), dtype=bool))[k] = True
+
+    def mismatch(self, child: Child) -> np.ndarray:
+        """Per tutor: 1 when the child has home languages and the tutor speaks none of them."""
+        n = len(self.problem.tutors)
+        if not child.languages:
+            return np.zeros(n, dtype=np.int64)
+        spoken = np.zeros(n, dtype=bool)
+        for lang in child.languages:
+            spoken |= self.speaks.get(lang, np.zeros(n, dtype=bool))
+        return (~spoken).astype(np.int64)
 
     def start_masks(self, minutes: int) -> np.ndarray:
         """(tutors, 7, words) bit masks of the starts where a visit of that length fits the tutor's availability."""
@@ -138,6 +129,20 @@ class TutorTable:
         for k in np.nonzero((frac < 1e-6) | (frac > 1 - 1e-6))[0].tolist():
             out[k] = travel_minutes(self.problem.tutors[k].home, child.home)
         return out
+
+
+def pair_travel_minutes(lat_a: np.ndarray, lon_a: np.ndarray, lat_b: np.ndarray, lon_b: np.ndarray) -> np.ndarray:
+    """Travel minutes between paired points given in radians, exactly as solver.geo computes them."""
+    h = np.sin((lat_b - lat_a) / 2) ** 2 + np.cos(lat_a) * np.cos(lat_b) * np.sin((lon_b - lon_a) / 2) ** 2
+    minutes = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h))) * DETOUR_FACTOR / SPEED_KMH * 60.0
+    out = np.ceil(np.round(minutes, 9)).astype(np.int64)
+    frac = minutes - np.floor(minutes)
+    # Near a whole minute float noise could differ from math's; defer to the one formula there.
+    for k in np.nonzero((frac < 1e-6) | (frac > 1 - 1e-6))[0].tolist():
+        a = Coordinates(math.degrees(lat_a[k]), math.degrees(lon_a[k]))
+        b = Coordinates(math.degrees(lat_b[k]), math.degrees(lon_b[k]))
+        out[k] = travel_minutes(a, b)
+    return out
 
 
 class NeedFilters(NamedTuple):
@@ -190,11 +195,99 @@ class Candidates:
     pair_need: np.ndarray
     pair_tutor: np.ndarray
     pair_days: np.ndarray
-    combos: list[Combo]
-    combos_by_need: list[list[int]]
+    arrays: ComboArrays
     truncated: bool
     tutor_index: dict[str, int]
     need_index: dict[tuple[str, str], int]
+
+    @cached_property
+    def combos(self) -> ComboList:
+        """Every combo as a tuple, indexed by combo id (for the greedy matcher, reasons and the solution)."""
+        return ComboList(self.arrays)
+
+    def find(self, need: int, tutor: int, weekday: int, start: int) -> int | None:
+        """The id of the combo placing this need with this tutor at this weekday and start, if it exists."""
+        a, r = self.arrays, self.combos_by_need[need]
+        span = slice(r.start, r.stop)
+        hit = np.nonzero((a.tutor[span] == tutor) & (a.weekday[span] == weekday) & (a.start[span] == start))[0]
+        return r.start + int(hit[0]) if len(hit) else None
+
+    def ids_of(self, combos: list[Combo]) -> np.ndarray:
+        """The combo id of each of these combos (each must exist)."""
+        return np.array([self.find(c.need, c.tutor, c.weekday, c.start) for c in combos], dtype=np.int64)
+
+    @cached_property
+    def combos_by_need(self) -> list[range]:
+        """The combo ids of each need (combos are stored need by need)."""
+        bounds = np.searchsorted(self.arrays.need, np.arange(len(self.needs) + 1)).tolist()
+        return [range(lo, hi) for lo, hi in zip(bounds, bounds[1:])]
+
+    @cached_property
+    def need_visits(self) -> np.ndarray:
+        """Visits per week wanted, per need."""
+        return np.array([n.need.visits_per_week for n in self.needs], dtype=np.int64)
+
+    @cached_property
+    def need_points(self) -> np.ndarray:
+        """Coverage points per visit, per need."""
+        return np.array([n.points for n in self.needs], dtype=np.int64)
+
+    @cached_property
+    def need_child(self) -> np.ndarray:
+        """Child index per need."""
+        return np.array([n.child_index for n in self.needs], dtype=np.int64)
+
+    @cached_property
+    def child_lat(self) -> np.ndarray:
+        """Children's home latitudes in radians."""
+        return np.radians(np.array([c.home.lat for c in self.problem.children], dtype=float))
+
+    @cached_property
+    def child_lon(self) -> np.ndarray:
+        """Children's home longitudes in radians."""
+        return np.radians(np.array([c.home.lon for c in self.problem.children], dtype=float))
+
+    @cached_property
+    def tutor_lat(self) -> np.ndarray:
+        """Tutors' home latitudes in radians."""
+        return np.radians(np.array([t.home.lat for t in self.problem.tutors], dtype=float))
+
+    @cached_property
+    def tutor_lon(self) -> np.ndarray:
+        """Tutors' home longitudes in radians."""
+        return np.radians(np.array([t.home.lon for t in self.problem.tutors], dtype=float))
+
+    @cached_property
+    def n_current(self) -> int:
+        """How many current visits the problem carries (each not kept costs a change)."""
+        return sum(len(c.current_visits) for c in self.problem.children)
+
+
+class ComboList(Sequence):
+    """The combos as tuples, made on access from the columns (millions of tuples up front would cost seconds)."""
+
+    def __init__(self, arrays: ComboArrays):
+        self._columns = [col.tolist() for col in arrays]
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return Combo(*(col[i] for col in self._columns))
+
+
+class ComboArrays(NamedTuple):
+    """Every combo's fields as one int64 column each, indexed by combo id."""
+
+    need: np.ndarray
+    tutor: np.ndarray
+    weekday: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    travel: np.ndarray
+    cost: np.ndarray
 
 
 def list_needs(problem: VisitsProblem) -> list[NeedInfo]:
@@ -223,10 +316,10 @@ def build_candidates(problem: VisitsProblem, max_tutors_per_need: int | None = N
         must_keep.setdefault(need_index[(p.child_id, p.subject)], set()).add(tutor_index[p.tutor_id])
 
     pair_need, pair_tutor, pair_days = [], [], []
-    combos: list[Combo] = []
-    combos_by_need: list[list[int]] = []
+    columns: list[list[np.ndarray]] = [[] for _ in ComboArrays._fields]
     truncated = False
     grid = problem.grid_minutes
+    w = problem.weights
     travel_cache: dict[int, np.ndarray] = {}
     for info in needs:
         child = info.child
@@ -248,28 +341,26 @@ def build_candidates(problem: VisitsProblem, max_tutors_per_need: int | None = N
             order = np.lexsort((feasible, travel[feasible], -np.minimum(days, info.need.visits_per_week)))
             keep = set(feasible[order[:max_tutors_per_need]].tolist()) | (must_keep.get(info.index, set()) & set(feasible.tolist()))
             chosen = np.array(sorted(keep), dtype=np.int64)
-        mine = []
-        for t in chosen.tolist():
-            cost = visit_cost(problem, child, problem.tutors[t], int(travel[t]))
-            for d in range(7):
-                if f.common[t, d].any():
-                    for s in _starts_from_mask(f.common[t, d], grid):
-                        mine.append(len(combos))
-                        combos.append(Combo(info.index, t, d, s, s + info.need.minutes, int(travel[t]), cost))
-        combos_by_need.append(mine)
+        # Every start bit of every chosen tutor and day at once: bit k of a day's mask is the start k * grid.
+        bits = np.unpackbits(f.common[chosen].astype("<u8").view(np.uint8), axis=-1, bitorder="little")
+        k, day, slot = np.nonzero(bits)
+        tutor = chosen[k]
+        start = slot.astype(np.int64) * grid
+        cost = w.travel_per_minute * travel[tutor] + w.language_mismatch * table.mismatch(child)[tutor]
+        for col, values in zip(columns, (np.full(len(tutor), info.index), tutor, day, start, start + info.need.minutes, travel[tutor], cost)):
+            col.append(values.astype(np.int64))
     cat = lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)  # noqa: E731
-    cands = Candidates(problem, needs, cat(pair_need), cat(pair_tutor), cat(pair_days), combos, combos_by_need, truncated, tutor_index, need_index)
+    arrays = ComboArrays(*(cat(col) for col in columns))
+    cands = Candidates(problem, needs, cat(pair_need), cat(pair_tutor), cat(pair_days), arrays, truncated, tutor_index, need_index)
     check_pins(cands)
     return cands
 
 
 def check_pins(cands: Candidates) -> None:
     """Every pin must name a placement that passes every filter; otherwise the input is at fault."""
-    problem = cands.problem
-    placed = {(c.need, c.tutor, c.weekday, c.start) for n in {cands.need_index[(p.child_id, p.subject)] for p in problem.pins} for c in (cands.combos[i] for i in cands.combos_by_need[n])}
-    for k, p in enumerate(problem.pins):
+    for k, p in enumerate(cands.problem.pins):
         n = cands.need_index[(p.child_id, p.subject)]
-        if (n, cands.tutor_index[p.tutor_id], p.weekday, p.start) not in placed:
+        if cands.find(n, cands.tutor_index[p.tutor_id], p.weekday, p.start) is None:
             raise ProblemError(
                 f"pins[{k}]",
                 f"tutor {p.tutor_id!r} cannot visit child {p.child_id!r} for {p.subject} then: a hard rule "

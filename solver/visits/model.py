@@ -1,213 +1,191 @@
-"""The CP-SAT model over feasible combos: one boolean per (need, tutor, weekday, start), one per need-tutor.
+"""The CP-SAT model over feasible combos, built in bulk with numpy: one boolean per (need, tutor, weekday, start).
 
-Hard rules between visits are one function each below; the objective terms
-(coverage points minus travel, language and change costs, and a convex load
-penalty) come from objective_terms. Only combos built by candidates.py exist,
-so every per-visit rule already holds by construction.
+Groups (per need, need-day, tutor, tutor-day, child-day) come from one sort each,
+so Python makes one call per constraint, not one per combo pair. Overlaps are
+at-most-one cliques over the combos covering one instant (an interval graph, so
+these cliques are exact and their LP is tight); travel between back-to-back
+visits is one clique per tutor-day boundary where every pair across it
+conflicts, pairwise clauses otherwise. Only combos built by candidates.py exist,
+so every per-visit rule holds by construction. A model can cover the whole
+problem or one neighbourhood of it: combos marked fixed are forced on, so the
+rest of the plan constrains the neighbourhood exactly.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from ortools.sat.python import cp_model
 
-from solver.geo import travel_minutes
-from solver.visits.candidates import Candidates, Combo
+from solver.visits.candidates import Candidates, pair_travel_minutes
 
 
 @dataclass
 class VisitsModel:
-    """A built CP-SAT model with its combo variables, a covered-visits counter and the objective constant."""
+    """A built CP-SAT model: combo ids, their booleans (same order), a covered-visits counter, the objective constant."""
 
     model: cp_model.CpModel
-    combo_ids: list[int]
-    x: dict[int, cp_model.IntVar]
+    ids: np.ndarray
+    x: list
     covered: cp_model.IntVar
     offset: int = 0
     y: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
-    load_extra: dict[int, list[cp_model.IntVar]] = field(default_factory=dict)
+    load_extra: dict[int, list] = field(default_factory=dict)
 
 
-def add_one_tutor_per_need(m: VisitsModel, cands: Candidates) -> None:
-    """Hard: the visits of one need all have the same tutor (y[n,t] chosen for at most one t)."""
-    by_need_tutor: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i in m.combo_ids:
-        c = cands.combos[i]
-        by_need_tutor[(c.need, c.tutor)].append(i)
-    per_need: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    for (n, t), ids in by_need_tutor.items():
-        y = m.model.new_bool_var(f"need_tutor_{n}_{t}")
-        m.y[(n, t)] = y
-        per_need[n].append(y)
-        for i in ids:
-            m.model.add_implication(m.x[i], y)
-    for ys in per_need.values():
-        if len(ys) > 1:
-            m.model.add_at_most_one(ys)
+def groups(*keys: np.ndarray) -> list[np.ndarray]:
+    """Positions grouped by equal key tuples (stable within a group), in key order."""
+    if not len(keys[0]):
+        return []
+    order = np.lexsort(keys[::-1])
+    stacked = np.stack([k[order] for k in keys])
+    cut = np.nonzero(np.any(stacked[:, 1:] != stacked[:, :-1], axis=0))[0] + 1
+    return np.split(order, cut)
 
 
-def add_visits_on_different_days(m: VisitsModel, cands: Candidates) -> None:
-    """Hard: at most one visit of a need per weekday, and no more visits than it wants."""
-    by_need_day: dict[tuple[int, int], list[int]] = defaultdict(list)
-    by_need: dict[int, list[int]] = defaultdict(list)
-    for i in m.combo_ids:
-        c = cands.combos[i]
-        by_need_day[(c.need, c.weekday)].append(i)
-        by_need[c.need].append(i)
-    for ids in by_need_day.values():
-        if len(ids) > 1:
-            m.model.add_at_most_one(m.x[i] for i in ids)
-    for n, ids in by_need.items():
-        wanted = cands.needs[n].need.visits_per_week
-        if len({cands.combos[i].weekday for i in ids}) > wanted:
-            m.model.add(sum(m.x[i] for i in ids) <= wanted)
-
-
-def add_tutor_weekly_cap(m: VisitsModel, cands: Candidates, caps: dict[int, int]) -> None:
-    """Hard: a tutor makes at most max_visits_per_week visits."""
-    by_tutor: dict[int, list[int]] = defaultdict(list)
-    for i in m.combo_ids:
-        by_tutor[cands.combos[i].tutor].append(i)
-    for t, ids in by_tutor.items():
-        if len(ids) > caps[t]:
-            m.model.add(sum(m.x[i] for i in ids) <= caps[t])
-
-
-def _at_most_one_per_instant(m: VisitsModel, combos: list[tuple[int, Combo]]) -> None:
-    # Two intervals overlap exactly when one contains the other's start, so
-    # one at-most-one per distinct start covers every overlap.
-    for tau in sorted({c.start for _, c in combos}):
-        live = [m.x[i] for i, c in combos if c.start <= tau < c.end]
-        if len(live) > 1:
-            m.model.add_at_most_one(live)
-
-
-def add_tutor_no_overlap_with_travel(m: VisitsModel, cands: Candidates) -> None:
-    """Hard: a tutor's visits on one day never overlap and leave the travel time between the two homes."""
-    by_tutor_day: dict[tuple[int, int], list[tuple[int, Combo]]] = defaultdict(list)
-    for i in m.combo_ids:
-        c = cands.combos[i]
-        by_tutor_day[(c.tutor, c.weekday)].append((i, c))
-    homes = [n.child.home for n in cands.needs]
-    child_of = [n.child_index for n in cands.needs]
-    for combos in by_tutor_day.values():
-        if len({c.need for _, c in combos}) < 2:
+def add_need_rules(m: VisitsModel, cands: Candidates, need: np.ndarray, tutor: np.ndarray, day: np.ndarray) -> None:
+    """Hard: a need gets at most visits_per_week visits, on different weekdays, all by the same tutor."""
+    x, model = m.x, m.model
+    wanted = cands.need_visits
+    for g in groups(need):
+        n = int(need[g[0]])
+        if wanted[n] == 1:
+            if len(g) > 1:
+                model.add_at_most_one([x[i] for i in g.tolist()])
             continue
-        _at_most_one_per_instant(m, combos)
-        combos.sort(key=lambda ic: ic[1].end)
-        starts = sorted(combos, key=lambda ic: ic[1].start)
-        for i, a in combos:
-            for j, b in starts:
-                if b.start < a.end:
-                    continue
-                if child_of[a.need] == child_of[b.need]:
-                    continue
-                if b.start >= a.end + 600:
-                    break
-                if b.start < a.end + travel_minutes(homes[a.need], homes[b.need]):
-                    m.model.add_bool_or([m.x[i].Not(), m.x[j].Not()])
+        days = day[g]
+        for d in np.unique(days).tolist():
+            same = g[days == d]
+            if len(same) > 1:
+                model.add_at_most_one([x[i] for i in same.tolist()])
+        if len(np.unique(days)) > wanted[n]:
+            model.add(sum(x[i] for i in g.tolist()) <= int(wanted[n]))
+        ys = []
+        for t in np.unique(tutor[g]).tolist():
+            y = model.new_bool_var(f"need_tutor_{n}_{t}")
+            m.y[(n, t)] = y
+            ys.append(y)
+            for i in g[tutor[g] == t].tolist():
+                model.add_implication(x[i], y)
+        if len(ys) > 1:
+            model.add_at_most_one(ys)
 
 
-def add_child_no_overlap(m: VisitsModel, cands: Candidates) -> None:
+def add_tutor_weekly_cap(m: VisitsModel, cands: Candidates, tutor: np.ndarray) -> None:
+    """Hard: a tutor makes at most max_visits_per_week visits."""
+    for g in groups(tutor):
+        cap = cands.problem.tutors[int(tutor[g[0]])].max_visits_per_week
+        if len(g) > cap:
+            m.model.add(sum(m.x[i] for i in g.tolist()) <= cap)
+
+
+def _instant_cliques(m: VisitsModel, g: np.ndarray, start: np.ndarray, end: np.ndarray) -> None:
+    # Two intervals overlap exactly when one contains the other's start: one clique per distinct start.
+    s, e = start[g], end[g]
+    seen: set[tuple[int, ...]] = set()
+    for tau in np.unique(s).tolist():
+        live = g[(s <= tau) & (tau < e)]
+        key = tuple(live.tolist())
+        if len(live) > 1 and key not in seen:
+            seen.add(key)
+            m.model.add_at_most_one([m.x[i] for i in key])
+
+
+def add_tutor_no_overlap_with_travel(m: VisitsModel, cands: Candidates, tutor, day, start, end, child) -> None:
+    """Hard: a tutor's visits on one day never overlap and leave the travel time between the two homes."""
+    lat, lon = cands.child_lat, cands.child_lon
+    for g in groups(tutor, day):
+        if len(g) < 2 or len(np.unique(child[g])) < 2:
+            continue
+        _instant_cliques(m, g, start, end)
+        s, e, c = start[g], end[g], child[g]
+        gap = s[None, :] - e[:, None]  # a (row) ends, then b (column) starts
+        maybe = (gap >= 0) & (gap < 24 * 60) & (c[:, None] != c[None, :])
+        ai, bi = np.nonzero(maybe)
+        if not len(ai):
+            continue
+        travel = pair_travel_minutes(lat[c[ai]], lon[c[ai]], lat[c[bi]], lon[c[bi]])
+        conflict = gap[ai, bi] < travel
+        back_to_back = gap[ai, bi] == 0
+        clique_ends = set()
+        # Back-to-back at one boundary: when every pair of different children conflicts there, the visits of
+        # one child ending there and the other children's visits starting there form a clique.
+        for b in np.unique(e[ai[back_to_back]]).tolist():
+            at = back_to_back & (e[ai] == b)
+            if not conflict[at].all():
+                continue
+            clique_ends.add(b)
+            starting = np.nonzero(s == b)[0]
+            for k in np.unique(c[e == b]).tolist():
+                members = np.concatenate([np.nonzero((e == b) & (c == k))[0], starting[c[starting] != k]])
+                m.model.add_at_most_one([m.x[i] for i in g[members].tolist()])
+        rest = conflict & ~(back_to_back & np.isin(e[ai], list(clique_ends)))
+        for i, j in zip(g[ai[rest]].tolist(), g[bi[rest]].tolist()):
+            m.model.add_bool_or([m.x[i].Not(), m.x[j].Not()])
+
+
+def add_child_no_overlap(m: VisitsModel, need, day, start, end, child) -> None:
     """Hard: a child's visits (all needs) never overlap."""
-    by_child_day: dict[tuple[int, int], list[tuple[int, Combo]]] = defaultdict(list)
-    for i in m.combo_ids:
-        c = cands.combos[i]
-        by_child_day[(cands.needs[c.need].child_index, c.weekday)].append((i, c))
-    for combos in by_child_day.values():
-        if len({c.need for _, c in combos}) > 1:
-            _at_most_one_per_instant(m, combos)
+    for g in groups(child, day):
+        if len(g) > 1 and len(np.unique(need[g])) > 1:
+            _instant_cliques(m, g, start, end)
 
 
-def add_pins(m: VisitsModel, pinned: list[int]) -> None:
-    """Hard: every pinned visit is planned."""
-    for i in pinned:
-        m.model.add(m.x[i] == 1)
-
-
-def objective_terms(m: VisitsModel, cands: Candidates, current: set[int], caps: dict[int, int]) -> None:
+def objective_terms(m: VisitsModel, cands: Candidates, tutor: np.ndarray, current: np.ndarray) -> None:
     """Soft, in level order: coverage points, kept current visits, travel and language costs, convex load."""
     w = cands.problem.weights
-    terms = []
-    for i in m.combo_ids:
-        c = cands.combos[i]
-        gain = cands.needs[c.need].points - c.cost
-        if i in current:
-            gain += w.change_child + w.change_tutor
-        terms.append((m.x[i], gain))
-    m.offset = -(w.change_child + w.change_tutor) * len(current)
+    a = cands.arrays
+    change = w.change_child + w.change_tutor
+    gain = cands.need_points[a.need[m.ids]] - a.cost[m.ids] + change * current
+    variables, coefs = list(m.x), gain.tolist()
     if w.load_step:
-        by_tutor: dict[int, list[int]] = defaultdict(list)
-        for i in m.combo_ids:
-            by_tutor[cands.combos[i].tutor].append(i)
-        for t, ids in by_tutor.items():
-            top = min(caps[t], len(ids))
+        for g in groups(tutor):
+            t = int(tutor[g[0]])
+            top = min(cands.problem.tutors[t].max_visits_per_week, len(g))
             if top < 2:
                 continue
             # The k-th visit of a tutor costs (k-1) load steps: cheap extras are taken first.
             extra = [m.model.new_bool_var(f"load_{t}_{k}") for k in range(2, top + 1)]
             m.load_extra[t] = extra
-            m.model.add(sum(m.x[i] for i in ids) <= 1 + sum(extra))
-            terms += [(z, -w.load_step * (k + 1)) for k, z in enumerate(extra)]
-    m.model.maximize(sum(coef * var for var, coef in terms) + m.offset)
+            m.model.add(sum(m.x[i] for i in g.tolist()) <= 1 + sum(extra))
+            variables += extra
+            coefs += [-w.load_step * (k + 1) for k in range(len(extra))]
+    m.model.maximize(cp_model.LinearExpr.weighted_sum(variables, coefs) + m.offset)
 
 
-def add_full_hint(m: VisitsModel, cands: Candidates, chosen: set[int]) -> None:
-    """Hint every variable from a complete plan, so CP-SAT starts from it instead of repairing a partial hint."""
-    for i in m.combo_ids:
-        m.model.add_hint(m.x[i], i in chosen)
-    pairs = {(cands.combos[i].need, cands.combos[i].tutor) for i in chosen}
+def add_full_hint(m: VisitsModel, cands: Candidates, chosen: np.ndarray) -> None:
+    """Hint every variable from a complete plan (a boolean per model combo), so CP-SAT starts from it."""
+    a = cands.arrays
+    for var, on in zip(m.x, chosen.tolist()):
+        m.model.add_hint(var, on)
+    on_ids = m.ids[chosen]
+    pairs = set(zip(a.need[on_ids].tolist(), a.tutor[on_ids].tolist()))
     for key, y in m.y.items():
         m.model.add_hint(y, key in pairs)
-    load: dict[int, int] = defaultdict(int)
-    for i in chosen:
-        load[cands.combos[i].tutor] += 1
+    load = np.bincount(a.tutor[on_ids], minlength=len(cands.problem.tutors))
     for t, extra in m.load_extra.items():
         for k, z in enumerate(extra):
-            m.model.add_hint(z, load[t] >= k + 2)
-    m.model.add_hint(m.covered, len(chosen))
+            m.model.add_hint(z, bool(load[t] >= k + 2))
+    m.model.add_hint(m.covered, int(chosen.sum()))
 
 
-def build_model(cands: Candidates, combo_ids: list[int], caps: dict[int, int], pinned: list[int], current: set[int]) -> VisitsModel:
-    """Build the whole model over these combos (a full problem or one region of it)."""
+def build_model(cands: Candidates, ids: np.ndarray, fixed: np.ndarray, current: np.ndarray) -> VisitsModel:
+    """The model over these combo ids; fixed (a boolean per id) are forced on, current ones earn the stability bonus."""
+    a = cands.arrays
     model = cp_model.CpModel()
-    x = {}
-    for i in combo_ids:
-        c = cands.combos[i]
-        x[i] = model.new_bool_var(f"visit_{c.need}_{c.tutor}_{c.weekday}_{c.start}")
-    covered = model.new_int_var(0, len(combo_ids), "covered_visits")
-    model.add(covered == sum(x.values()))
-    m = VisitsModel(model, combo_ids, x, covered)
-    add_one_tutor_per_need(m, cands)
-    add_visits_on_different_days(m, cands)
-    add_tutor_weekly_cap(m, cands, caps)
-    add_tutor_no_overlap_with_travel(m, cands)
-    add_child_no_overlap(m, cands)
-    add_pins(m, pinned)
-    add_day_minutes_cuts(m, cands)
-    objective_terms(m, cands, current, caps)
+    x = [model.new_bool_var(f"visit_{i}") for i in ids.tolist()]
+    covered = model.new_int_var(0, len(ids), "covered_visits")
+    model.add(covered == cp_model.LinearExpr.sum(x))
+    w = cands.problem.weights
+    m = VisitsModel(model, ids, x, covered, offset=-(w.change_child + w.change_tutor) * cands.n_current)
+    need, tutor, day, start, end = a.need[ids], a.tutor[ids], a.weekday[ids], a.start[ids], a.end[ids]
+    child = cands.need_child[need]
+    add_need_rules(m, cands, need, tutor, day)
+    add_tutor_weekly_cap(m, cands, tutor)
+    add_tutor_no_overlap_with_travel(m, cands, tutor, day, start, end, child)
+    add_child_no_overlap(m, need, day, start, end, child)
+    for i in np.nonzero(fixed)[0].tolist():
+        model.add(x[i] == 1)
+    objective_terms(m, cands, tutor, current.astype(np.int64))
     return m
-
-
-def add_day_minutes_cuts(m: VisitsModel, cands: Candidates) -> None:
-    """Redundant: on one day a tutor's (and a child's) visit minutes fit in that person's free minutes that day."""
-    free_tutor = defaultdict(int)
-    for t, tutor in enumerate(cands.problem.tutors):
-        for w in tutor.availability:
-            free_tutor[(t, w.weekday)] += w.end - w.start
-    free_child = defaultdict(int)
-    for ci, child in enumerate(cands.problem.children):
-        for w in child.availability:
-            free_child[(ci, w.weekday)] += w.end - w.start
-    by_tutor_day: dict[tuple[int, int], list[int]] = defaultdict(list)
-    by_child_day: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i in m.combo_ids:
-        c = cands.combos[i]
-        by_tutor_day[(c.tutor, c.weekday)].append(i)
-        by_child_day[(cands.needs[c.need].child_index, c.weekday)].append(i)
-    for groups, free in ((by_tutor_day, free_tutor), (by_child_day, free_child)):
-        for key, ids in groups.items():
-            if sum(cands.combos[i].end - cands.combos[i].start for i in ids) > free[key]:
-                m.model.add(sum((cands.combos[i].end - cands.combos[i].start) * m.x[i] for i in ids) <= free[key])

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import numpy as np
 
-from solver.visits.candidates import Candidates, Combo
+from solver.visits.candidates import Candidates
 
 
-def plan_score(cands: Candidates, chosen: list[Combo], current: set[tuple[int, int, int, int]], n_current: int) -> int:
-    """Coverage points minus visit costs, change costs and the convex load penalty."""
+def plan_score(cands: Candidates, chosen: np.ndarray, current: np.ndarray) -> int:
+    """Coverage points minus visit costs, change costs and the convex load penalty (chosen, current: a boolean per combo)."""
     w = cands.problem.weights
-    total = -(w.change_child + w.change_tutor) * n_current
-    for c in chosen:
-        total += cands.needs[c.need].points - c.cost
-        if (c.need, c.tutor, c.weekday, c.start) in current:
-            total += w.change_child + w.change_tutor
-    for load in Counter(c.tutor for c in chosen).values():
-        total -= w.load_step * load * (load - 1) // 2
-    return total
+    a = cands.arrays
+    change = w.change_child + w.change_tutor
+    total = -change * cands.n_current
+    total += int((cands.need_points[a.need[chosen]] - a.cost[chosen]).sum()) + change * int((chosen & current).sum())
+    load = np.bincount(a.tutor[chosen], minlength=len(cands.problem.tutors))
+    return total - w.load_step * int((load * (load - 1) // 2).sum())

@@ -103,3 +103,10 @@ def test_pin_holds_even_when_another_tutor_is_cheaper():
     assert [(v.tutor_id, v.weekday, v.start) for v in solution.visits] == [("t2", 1, 19 * 60)]
     unpinned = solve_visits(make_problem(tutors=tutors), time_limit_s=5)
     assert [v.tutor_id for v in unpinned.visits] == ["t1"]
+
+
+def test_one_tutor_may_teach_one_child_two_subjects_back_to_back():
+    window = (WeeklyWindow(1, 16 * 60, 20 * 60),)
+    child = make_child(needs=(Need("数学", 120, 1), Need("英語", 120, 1)), availability=window)
+    both = make_tutor(availability=window, subjects=(TutorSubject("数学", 7, 12), TutorSubject("英語", 7, 12)))
+    assert planned(make_problem(children=[child], tutors=[both])) == 2  # no travel between two visits in one home

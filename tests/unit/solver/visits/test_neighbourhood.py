@@ -1,0 +1,97 @@
+"""The neighbourhood search and the flow guide: never worse, checker-clean, pins hold, and exact when the region is everything."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seed_data.visits_instances import generate_visits_problem
+from solver.visits import solve as solve_module
+from solver.visits.candidates import build_candidates
+from solver.visits.check import check_visits
+from solver.visits.greedy import greedy_plan
+from solver.visits.neighbourhood import improve, solve_step
+from solver.visits.problem import Pin
+from solver.visits.relaxation import flow_guide, relaxation_bound
+from solver.visits.score import plan_score
+from solver.visits.solve import _mask, solve_visits
+
+SETTINGS = settings(max_examples=15, deadline=None, derandomize=True)
+
+
+@pytest.fixture
+def neighbourhoods_only(monkeypatch):
+    """Force the neighbourhood search even on problems small enough for one whole model."""
+    monkeypatch.setattr(solve_module, "MAX_COMBOS_ONE_MODEL", 0)
+
+
+def _start(n_children, n_tutors, seed):
+    problem = generate_visits_problem(n_children, n_tutors, seed)
+    cands = build_candidates(problem)
+    chosen = _mask(cands, greedy_plan(cands).chosen)
+    return problem, cands, chosen, np.zeros_like(chosen)
+
+
+def test_a_region_of_every_tutor_reaches_the_whole_models_optimum():
+    problem, cands, chosen, current = _start(12, 5, 4)
+    whole = solve_visits(problem, time_limit_s=20.0, seed=1)
+    assert whole.status == "optimal"
+    everyone = np.ones(len(problem.tutors), dtype=bool)
+    step = solve_step(cands, chosen, everyone, np.zeros(len(cands.needs), dtype=bool), current, seed=1, dtime=20.0, wall=20.0)
+    assert step.optimal
+    assert plan_score(cands, step.chosen, current) == whole.objective
+
+
+def test_neighbourhood_search_never_makes_the_plan_worse():
+    problem, cands, chosen, current = _start(60, 25, 2)
+    before = plan_score(cands, chosen, current)
+    after = improve(cands, chosen, np.zeros(len(cands.needs), dtype=bool), current, 1.0, 1e18, 1, lambda plan: plan_score(cands, plan, current))
+    assert plan_score(cands, after, current) >= before
+    assert after.sum() >= chosen.sum() - 0  # coverage dominates the objective, so it never drops
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10_000), n_children=st.integers(2, 14), n_tutors=st.integers(1, 6))
+def test_neighbourhood_plans_pass_the_checker_and_keep_pins(seed, n_children, n_tutors):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(solve_module, "MAX_COMBOS_ONE_MODEL", 0)
+        problem = generate_visits_problem(n_children, n_tutors, seed)
+        free = solve_visits(problem, time_limit_s=1.0, seed=seed)
+        assert check_visits(problem, free) == []
+        if not free.visits:
+            return
+        v = free.visits[0]
+        pinned = problem.__class__(problem.children, problem.tutors, (Pin(v.child_id, v.subject, v.tutor_id, v.weekday, v.start),))
+        solution = solve_visits(pinned, time_limit_s=1.0, seed=seed)
+        assert v in solution.visits
+        assert check_visits(pinned, solution) == []
+
+
+def test_neighbourhood_search_is_deterministic(neighbourhoods_only):
+    # A generous limit: the search ends on its own (a pass without improvement), never on the wall clock.
+    problem = generate_visits_problem(25, 10, 9)
+    first = solve_visits(problem, time_limit_s=30.0, seed=2)
+    second = solve_visits(problem, time_limit_s=30.0, seed=2)
+    assert first.visits == second.visits and first.objective == second.objective
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_flow_bound_is_at_least_the_proven_optimum(seed):
+    problem = generate_visits_problem(10, 4, seed)
+    solution = solve_visits(problem, time_limit_s=20.0, seed=seed)
+    assert solution.status == "optimal"
+    points = {c.id: problem.visit_points(c) for c in problem.children}
+    assert relaxation_bound(build_candidates(problem)) >= sum(points[v.child_id] for v in solution.visits)
+
+
+def test_flow_guide_names_only_candidate_tutor_days():
+    problem, cands, _chosen, _current = _start(30, 12, 5)
+    a = cands.arrays
+    feasible = set(zip(a.need.tolist(), a.tutor.tolist(), a.weekday.tolist()))
+    guide = flow_guide(cands)
+    assert guide
+    for n, pairs in guide.items():
+        assert len(pairs) <= cands.needs[n].need.visits_per_week
+        assert all((n, t, d) in feasible for t, d in pairs)
