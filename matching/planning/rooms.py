@@ -34,8 +34,12 @@ class RoomsHandler:
                            should_stop=should_stop)
 
     def has_plan(self, solution: RoomsSolution) -> bool:
-        """Whether the solver found a plan (a partial plan with shortfalls counts)."""
-        return solution.status in USABLE_STATUSES
+        """Whether the solver found a plan: a proven one, or sessions from a phase that ran out of time.
+
+        A phase that stops at its time limit without proof reports "unknown", but the rooms solver still
+        returns every session it placed (with shortfalls for the rest), which is worth reviewing.
+        """
+        return solution.status in USABLE_STATUSES or (solution.status == "unknown" and bool(solution.sessions))
 
     def store(self, session: Session, plan: Plan, problem: RoomsProblem, solution: RoomsSolution) -> None:
         """Write sessions, staff, child sites and the report into the new plan."""

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from matching.models import Plan
+from matching.models import Plan, Session as RoomSession
 from matching.planning.rooms_problem import sid
 from solver.rooms.eligibility import expected_children, required_staff
 from solver.rooms.problem import RoomsProblem
@@ -24,10 +24,15 @@ class SessionRow:
     staff: tuple[str, ...]
 
 
+def row_of(session: RoomSession) -> SessionRow:
+    """One session row as plain values."""
+    return SessionRow(sid(session.site_id), session.on_date, session.start_minute, session.end_minute,
+                      tuple(sorted((sid(st.tutor_id) for st in session.staff), key=int)))
+
+
 def session_rows(plan: Plan) -> list[SessionRow]:
     """The plan's sessions as plain values."""
-    return [SessionRow(sid(s.site_id), s.on_date, s.start_minute, s.end_minute,
-                       tuple(sorted(sid(st.tutor_id) for st in s.staff))) for s in plan.sessions]
+    return [row_of(s) for s in plan.sessions]
 
 
 def child_sites(plan: Plan) -> dict[str, str]:
