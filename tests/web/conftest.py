@@ -10,7 +10,7 @@ import pytest
 from matching.db import make_engine, make_session_factory
 from matching.models import Role
 from tests.factories import (
-    make_account, make_household, make_programme, make_site, make_student, make_tutor,
+    make_account, make_household, make_programme, make_room_plan, make_site, make_student, make_tutor,
 )
 from webapp import create_app
 
@@ -25,6 +25,10 @@ class World:
     site_id: int
     student_id: int
     tutor_id: int
+    plan_id: int = 0  # a draft rooms plan with one session
+    job_id: int = 0
+    kind: str = "rooms"
+    session_id: int = 0
 
 
 @pytest.fixture
@@ -39,8 +43,9 @@ def world(database_url) -> World:
         make_account(session, "admin", PASSWORD, Role.ADMIN)
         make_account(session, "coordinator", PASSWORD, Role.COORDINATOR)
         make_account(session, "tutor", PASSWORD, Role.TUTOR, tutor=tutor)
+        plan, job = make_room_plan(session, programme, site, tutor)
         session.commit()
-        ids = World(programme.id, site.id, student.id, tutor.id)
+        ids = World(programme.id, site.id, student.id, tutor.id, plan.id, job.id, "rooms", plan.sessions[0].id)
     engine.dispose()
     return ids
 
