@@ -12,6 +12,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from matching.models import (
     PlanStatus, RoomPin, RoomPinKind, Session as RoomSession, SessionStaff, StudentSiteAssignment,
@@ -21,7 +22,7 @@ from matching.planning.rooms_context import PlanContext, load_context, tutor_nam
 from matching.planning.rooms_problem import db_id, sid
 from matching.planning.rooms_solution import SessionRow
 from matching.services.audit import record
-from matching.services.errors import InvalidState, NotFound
+from matching.services.errors import InvalidState, NotFound, StaleEdit
 from solver.errors import ProblemError
 from solver.rooms import problem as rp
 from solver.rooms.calendar import window_on
@@ -81,7 +82,11 @@ def _save(session: Session, ctx: PlanContext, new: tuple[Violation, ...], confir
     touch(ctx.plan)
     record(session, user_id, action, entity, entity_id, plan_id=ctx.plan.id,
            rule_breaks=[v.code for v in new], **detail)
-    session.commit()
+    try:
+        session.commit()
+    except StaleDataError as err:  # another save committed between our version check and this one
+        session.rollback()
+        raise StaleEdit(f"plan {ctx.plan.id} changed while saving") from err
     return EditResult(True, new)
 
 
