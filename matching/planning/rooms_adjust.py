@@ -19,6 +19,7 @@ from matching.models import (
 )
 from matching.planning.lifecycle import check_version, touch
 from matching.planning.rooms_context import PlanContext, load_context, tutor_names
+from matching.planning.rooms_messages import violation_namer
 from matching.planning.rooms_problem import db_id, sid
 from matching.planning.rooms_solution import SessionRow
 from matching.services.audit import record
@@ -77,7 +78,7 @@ def added_violations(ctx: PlanContext, rows: Rows, sites_of: Optional[dict[str, 
 def _save(session: Session, ctx: PlanContext, new: tuple[Violation, ...], confirm: bool, apply: Callable[[], None],
           user_id: Optional[int], action: str, entity: str, entity_id: int, **detail) -> EditResult:
     if new and not confirm:
-        return EditResult(False, new)
+        return EditResult(False, tuple(map(violation_namer(session, ctx), new)))
     apply()
     touch(ctx.plan)
     record(session, user_id, action, entity, entity_id, plan_id=ctx.plan.id,

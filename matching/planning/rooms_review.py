@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
@@ -16,10 +16,11 @@ from matching.models import Plan, RoomPinKind, Student
 from matching.planning.rooms_adjust import Candidate, staff_candidates
 from matching.planning.rooms_context import PlanContext, load_context, tutor_names
 from matching.planning.rooms_diff import RoomsDiff, diff_plans
+from matching.planning.rooms_messages import violation_namer
 from matching.planning.rooms_problem import db_id, sid
 from matching.planning.rooms_solution import child_sites, session_rows
-from solver.rooms.calendar import closed_reason
 from matching.services.errors import NotFound
+from solver.rooms.calendar import closed_reason
 from solver.rooms.check import Violation
 
 
@@ -235,7 +236,7 @@ def review_plan(session: Session, programme_id: int, plan_id: int, site_id: Opti
     return RoomPlanReview(
         ctx.plan, summaries, sum(s.target for s in summaries), sum(s.held for s in summaries),
         sum(s.fully_staffed for s in summaries), tuple((ctx.plan.report or {}).get("shortfalls", ())),
-        tuple(ctx.violations()), _tutor_loads(ctx, names),
+        tuple(map(violation_namer(session, ctx), ctx.violations())), _tutor_loads(ctx, names),
         month_calendar(ctx, views, chosen, month) if chosen is not None else None, plan_diff(session, ctx))
 
 
@@ -258,9 +259,11 @@ def session_detail(session: Session, programme_id: int, plan_id: int, session_id
     names = tutor_names(session, ctx.rows[session_id].staff)
     view = next(v for v in session_views(ctx, names) if v.id == session_id)
     tag = f"{ctx.rows[session_id].site_id} {view.date.isoformat()}"
-    return SessionDetail(ctx.plan, view, ctx.problem.site(sid(view.site_id)).name,
-                         tuple(staff_candidates(session, ctx, session_id)),
-                         tuple(v for v in ctx.violations() if v.message_en.startswith(tag)))
+    named = violation_namer(session, ctx)
+    candidates = tuple(replace(c, violations=tuple(map(named, c.violations)))
+                       for c in staff_candidates(session, ctx, session_id))
+    return SessionDetail(ctx.plan, view, ctx.problem.site(sid(view.site_id)).name, candidates,
+                         tuple(named(v) for v in ctx.violations() if v.message_en.startswith(tag)))
 
 
 @dataclass(frozen=True)
