@@ -135,3 +135,17 @@ def test_children_page_lists_study_room_children(client, auth, world):
     auth.login()
     response = client.get(f"/coordinator/rooms/plans/{world.plan_id}/children")
     assert response.status_code == 200 and "学習室の子どもはいません。" in response.get_data(as_text=True)
+
+
+def test_the_schedule_button_runs_a_rooms_solve_in_the_background(app, client, auth, world, rows):
+    auth.login()
+    page = client.get("/coordinator/plans/rooms").get_data(as_text=True)
+    assert "日程作成" in page
+    response = client.post("/coordinator/plans/rooms/solve", data={"csrf_token": csrf_token(page)})
+    assert response.status_code == 302 and "/coordinator/jobs/" in response.headers["Location"]
+    job_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    app.extensions["job_runner"].wait(job_id, timeout_s=60)
+    job_page = client.get(f"/coordinator/jobs/{job_id}").get_data(as_text=True)
+    assert "配置した回" in job_page
+    rows.expire_all()
+    assert rows.get(Plan, world.plan_id).status is PlanStatus.DRAFT  # a re-solve only proposes
