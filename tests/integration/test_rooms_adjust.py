@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from matching.models import AuditEntry, ChangeKind, Plan, PlanChange, RoomPin, RoomPinKind
-from matching.planning import rooms_adjust as adjust
+from matching.planning import rooms_adjust as adjust, rooms_pins as pinning
 from matching.planning.lifecycle import publish
-from matching.planning.rooms_review import review_plan, session_detail
+from matching.planning.rooms_detail import session_detail
+from matching.planning.rooms_review import review_plan
 from matching.services.errors import StaleEdit
 from tests.integration.rooms_world import HOLIDAY, build_rooms_world, draft, solve
 
@@ -39,7 +40,7 @@ def test_stale_edits_are_refused_and_change_nothing(session, world):
         lambda: adjust.move_session(session, world.programme_id, plan.id, target.id, date(2026, 6, 16), stale, None),
         lambda: adjust.cancel_session(session, world.programme_id, plan.id, target.id, stale, None),
         lambda: adjust.change_staff(session, world.programme_id, plan.id, target.id, spare, True, stale, None),
-        lambda: adjust.set_session_pin(session, world.programme_id, plan.id, target.id, None, True, stale, None),
+        lambda: pinning.set_session_pin(session, world.programme_id, plan.id, target.id, None, True, stale, None),
     ]
     for edit in edits:
         with pytest.raises(StaleEdit):
@@ -79,7 +80,7 @@ def test_removing_a_tutor_needs_confirming_and_candidates_that_fit_come_first(se
 def test_cancel_and_pin(session, world):
     plan = draft(session, world)
     first, second = plan.sessions[0], plan.sessions[1]
-    adjust.set_session_pin(session, world.programme_id, plan.id, first.id, None, True, plan.lock_version, None)
+    pinning.set_session_pin(session, world.programme_id, plan.id, first.id, None, True, plan.lock_version, None)
     pins = session.scalars(select(RoomPin).where(RoomPin.plan_id == plan.id)).all()
     assert [(p.kind, p.on_date) for p in pins] == [(RoomPinKind.SESSION, first.on_date)]
     lock = draft(session, world).lock_version

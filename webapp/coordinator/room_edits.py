@@ -12,7 +12,7 @@ from flask import flash, redirect, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
-from matching.planning import rooms_adjust as adjust
+from matching.planning import rooms_adjust as adjust, rooms_pins as pins
 from matching.services.errors import InvalidState, StaleEdit
 from matching.services.programme import current_programme
 from webapp.access import STAFF_ROLES, role_required
@@ -84,7 +84,7 @@ def room_session_pin(plan_id: int, session_id: int):
     """Pin or unpin the session's date or one of its tutors, so re-solves keep them."""
     tutor_id = _int("tutor_id")
     pinned = request.form.get("pinned") == "1"
-    return _edit(plan_id, session_id, "pin", lambda p, lock, user, _confirm: adjust.set_session_pin(
+    return _edit(plan_id, session_id, "pin", lambda p, lock, user, _confirm: pins.set_session_pin(
         db(), p, plan_id, session_id, tutor_id if tutor_id > 0 else None, pinned, lock, user),
         _("固定しました。") if pinned else _("固定を外しました。"))
 
@@ -95,7 +95,7 @@ def room_child_pin(plan_id: int, student_id: int):
     """Pin a child to a site (or unpin them); breaks of the rules are shown and need confirming."""
     site_id = _int("site_id")
     try:
-        result = adjust.set_child_site(db(), current_programme(db()).id, plan_id, student_id,
+        result = pins.set_child_site(db(), current_programme(db()).id, plan_id, student_id,
                                        site_id if site_id > 0 else None, _int("lock_version"), current_user.id,
                                        request.form.get("confirm") == "1")
     except StaleEdit:
