@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from matching.models import (
-    CalendarEntry, CalendarKind, Eligibility, Household, JobStatus, Mode, Plan, PlanKind, PlanStatus, Programme,
-    ReferralSource, Role, Session as RoomSession, SessionStaff, Site, SiteOpening, SolveJob, Student,
-    StudentAvailability, StudentNeed, Tutor, TutorAvailability, TutorKind, TutorSite, TutorSubject, UserAccount,
+    CalendarEntry, CalendarKind, Eligibility, Household, Mode, Plan, PlanKind, PlanStatus, Programme, ReferralSource,
+    Role, Session as RoomSession, SessionStaff, Site, SiteOpening, Student, StudentAvailability, StudentNeed, Tutor,
+    TutorAvailability, TutorException, TutorKind, TutorSite, TutorSubject, UserAccount,
 )
 from matching.passwords import hash_password
 
@@ -106,13 +106,21 @@ def make_account(session: Session, login: str, password: str, role: Role, tutor:
 
 
 def make_calendar_entry(session: Session, programme: Programme, kind: CalendarKind, starts_on: date,
-                        ends_on: date | None = None, site: Site | None = None, name: str = "テスト") -> CalendarEntry:
-    """A calendar entry, programme-wide unless a site is given, one day unless an end is given."""
-    entry = CalendarEntry(programme=programme, site=site, kind=kind, name=name, starts_on=starts_on,
-                          ends_on=ends_on or starts_on)
+                        ends_on: date | None = None, **fields: Any) -> CalendarEntry:
+    """A calendar entry of one day (or a period), programme-wide unless site_id is given."""
+    entry = CalendarEntry(programme_id=programme.id, kind=kind, name=fields.pop("name", kind.value),
+                          starts_on=starts_on, ends_on=ends_on or starts_on, **fields)
     session.add(entry)
     session.flush()
     return entry
+
+
+def make_tutor_exception(session: Session, tutor: Tutor, starts_on: date, ends_on: date | None = None) -> TutorException:
+    """Dates the tutor cannot come."""
+    exception = TutorException(tutor_id=tutor.id, starts_on=starts_on, ends_on=ends_on or starts_on, reason="試験")
+    session.add(exception)
+    session.flush()
+    return exception
 
 
 def make_room_tutor(session: Session, programme: Programme, sites: list[Site], **fields: Any) -> Tutor:
@@ -134,15 +142,12 @@ def make_room_child(session: Session, programme: Programme, site: Site | None, *
 
 
 def make_room_plan(session: Session, programme: Programme, site: Site, tutor: Tutor,
-                   on_date: date = date(2026, 6, 2)) -> tuple[Plan, SolveJob]:
-    """A draft rooms plan with one session staffed by the tutor, and the finished job that made it."""
+                   on_date: date = date(2026, 6, 2)) -> Plan:
+    """A draft rooms plan with one session staffed by the tutor."""
     plan = Plan(programme_id=programme.id, kind=PlanKind.ROOMS, status=PlanStatus.DRAFT, solver_status="feasible",
                 report={"shortfalls": []})
     plan.sessions = [RoomSession(site_id=site.id, on_date=on_date, start_minute=18 * 60, end_minute=20 * 60,
                                  staff=[SessionStaff(tutor_id=tutor.id)])]
     session.add(plan)
     session.flush()
-    job = SolveJob(programme_id=programme.id, kind=PlanKind.ROOMS, status=JobStatus.SUCCEEDED, result_plan_id=plan.id)
-    session.add(job)
-    session.flush()
-    return plan, job
+    return plan

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from flask import Flask
 
 from matching.planning.runner import JobRunner
-from webapp import cli, database, errors, formatting, security
+from webapp import cli, database, errors, formatting, mail, security
 from webapp.extensions import babel, csrf, login_manager
 from webapp.i18n import select_locale
 
@@ -26,6 +26,7 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
         raise RuntimeError("SECRET_KEY is not set: export a long random value (the demo script makes one)")
     register_extensions(app)
     register_job_runner(app)
+    mail.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -50,6 +51,7 @@ def register_job_runner(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per audience."""
+    from webapp.admin import bp as admin
     from webapp.auth.views import bp as auth
     from webapp.coordinator import bp as coordinator
     from webapp.tutor.views import bp as tutor
@@ -57,3 +59,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(coordinator)
     app.register_blueprint(tutor)
+    app.register_blueprint(admin)

@@ -31,6 +31,17 @@ def from_environment(instance_path: str) -> dict:
         "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
         # How long one solve from the site may run, in seconds.
         "SOLVER_TIME_LIMIT_S": os.environ.get("SOLVER_TIME_LIMIT_S", "10"),
+        # Outgoing e-mail: an SMTP server when SMTP_HOST is set, else .eml files in instance/mail (the demo).
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": os.environ.get("SMTP_PORT", "25"),
+        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": _flag("SMTP_STARTTLS", False),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "gakushu-shien@example.jp"),
+        # How often waiting notices are sent (and failed ones retried), in seconds; 0 turns the loop off.
+        "NOTICE_DELIVERY_INTERVAL_S": os.environ.get("NOTICE_DELIVERY_INTERVAL_S", "60"),
+        # A reminder the day before each visit; off unless turned on.
+        "REMINDERS_ENABLED": _flag("REMINDERS_ENABLED", False),
         # The date the site treats as today; unset means the real date in Asia/Tokyo.
         "TODAY": os.environ.get("MATCHING_TODAY"),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from flask import Flask, request, url_for
 from flask_babel import get_locale, lazy_gettext as _l
@@ -37,6 +37,10 @@ LABELS = {
     "intensive": _l("強化期間"),
     "female": _l("女性"),
     "male": _l("男性"),
+    # notices
+    "pending": _l("送信待ち"),
+    "sent": _l("送信済み"),
+    "printed": _l("郵送済み"),
     # plans
     "proposed": _l("採用待ち"),
     "draft": _l("作成中"),
@@ -48,6 +52,11 @@ LABELS = {
     "succeeded": _l("完了"),
     "failed": _l("失敗"),
     "cancelled": _l("中止"),
+    # changes between plans
+    "kept": _l("継続"),
+    "moved": _l("変更あり"),
+    "new": _l("新規"),
+    "dropped": _l("終了"),
     # solver status
     "optimal": _l("最適"),
     "feasible": _l("実行可能"),
@@ -76,6 +85,14 @@ def page_url(endpoint: str, number: int) -> str:
     return url_for(endpoint, **{**request.args.to_dict(), "page": number})
 
 
+def date_ja(day: date) -> str:
+    """A date with its weekday, e.g. 2026年12月1日(火) in Japanese or Tue 2026-12-01 in English."""
+    weekday = str(WEEKDAY_NAMES[day.weekday()])
+    if _locale() == "en":
+        return f"{weekday} {day.isoformat()}"
+    return f"{day.year}年{day.month}月{day.day}日({weekday})"
+
+
 def local_datetime(moment: datetime) -> str:
     """An instant as Tokyo wall-clock time, e.g. 2026-11-22 18:05 (naive values are UTC, as SQLite returns them)."""
     if moment.tzinfo is None:
@@ -91,6 +108,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(format_time, "hhmm")
     app.add_template_filter(label, "label")
     app.add_template_filter(local_datetime, "datetime")
+    app.add_template_filter(date_ja, "date_ja")
     app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")
     app.add_template_global(page_url)
     app.add_template_global(_locale, "locale")

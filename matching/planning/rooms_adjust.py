@@ -12,7 +12,6 @@ from datetime import date
 from typing import Callable, Optional
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from matching.models import PlanStatus, RoomPin, RoomPinKind, Session as RoomSession, SessionStaff
 from matching.planning.lifecycle import check_version, touch
@@ -21,7 +20,8 @@ from matching.planning.rooms_messages import violation_namer
 from matching.planning.rooms_problem import sid
 from matching.planning.rooms_solution import SessionRow
 from matching.services.audit import record
-from matching.services.errors import InvalidState, NotFound, StaleEdit
+from matching.services.errors import InvalidState, NotFound
+from matching.services.intake.changes import commit_edit
 from solver.rooms.calendar import window_on
 from solver.rooms.check import Violation
 
@@ -67,11 +67,7 @@ def save_edit(session: Session, ctx: PlanContext, new: tuple[Violation, ...], co
     touch(ctx.plan)
     record(session, user_id, action, entity, entity_id, plan_id=ctx.plan.id,
            rule_breaks=[v.code for v in new], **detail)
-    try:
-        session.commit()
-    except StaleDataError as err:  # another save committed between our version check and this one
-        session.rollback()
-        raise StaleEdit(f"plan {ctx.plan.id} changed while saving") from err
+    commit_edit(session)  # a save racing ours past the version check becomes StaleEdit
     return EditResult(True, new)
 
 

@@ -15,3 +15,11 @@ class StaleEdit(RuntimeError):
 
 class InvalidState(RuntimeError):
     """The action does not fit the record's state (e.g. publishing a plan that is not a draft)."""
+
+
+class ValidationFailed(ValueError):
+    """Input only the domain can judge is wrong; field_errors maps each field to an error code."""
+
+    def __init__(self, field_errors: dict[str, str]):
+        super().__init__(", ".join(f"{field}: {code}" for field, code in sorted(field_errors.items())))
+        self.field_errors = field_errors

@@ -75,3 +75,9 @@ def site_detail(session: Session, programme_id: int, site_id: int) -> SiteDetail
     return SiteDetail(site=row, lat=site.lat, lon=site.lon, min_days_between_sessions=site.min_days_between_sessions,
                       min_tutors_per_session=site.min_tutors_per_session,
                       children_per_tutor=site.children_per_tutor, notes=site.notes, calendar=list(calendar))
+
+
+def site_belongs(session: Session, programme_id: int, site_id: int) -> bool:
+    """Whether a site with this id exists in the programme."""
+    site = session.get(Site, site_id)
+    return site is not None and site.programme_id == programme_id

@@ -27,10 +27,15 @@ def _slot(v: Visit) -> tuple:
 
 
 def change_summary(problem: VisitsProblem, visits: tuple[Visit, ...] | list[Visit]) -> ChangeSummary:
+    """The plan's visits against the problem's current visits (see diff_visits)."""
+    return diff_visits(current_visits(problem), visits)
+
+
+def diff_visits(previous: tuple[Visit, ...] | list[Visit], visits: tuple[Visit, ...] | list[Visit]) -> ChangeSummary:
     """Per child and subject: unchanged visits are kept, changed ones moved, extra new ones new, missing ones dropped."""
     before: dict[tuple[str, str], list[Visit]] = defaultdict(list)
     after: dict[tuple[str, str], list[Visit]] = defaultdict(list)
-    for v in current_visits(problem):
+    for v in previous:
         before[(v.child_id, v.subject)].append(v)
     for v in visits:
         after[(v.child_id, v.subject)].append(v)

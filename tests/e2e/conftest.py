@@ -37,6 +37,7 @@ def demo_database(tmp_path_factory) -> str:
 def live_server(demo_database) -> Iterator[str]:
     """The web app served over HTTP on a free loopback port, in a thread; yields its base URL."""
     app = create_app({"DATABASE_URL": demo_database, "SECRET_KEY": "e2e-secret", "SESSION_COOKIE_SECURE": False,
+                      "NOTICE_DELIVERY_INTERVAL_S": 0,
                       "REMEMBER_COOKIE_SECURE": False, "TODAY": TODAY})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -40,7 +40,7 @@ def build_rooms_world(session: Session) -> RoomsWorld:
     site = make_site(session, programme, target_sessions=5, min_tutors_per_session=2)
     make_calendar_entry(session, programme, CalendarKind.HOLIDAY, HOLIDAY, name="祝日")
     make_calendar_entry(session, programme, CalendarKind.CLOSURE, CLOSURE, name="休館")
-    make_calendar_entry(session, programme, CalendarKind.EXAM, EXAM_START, EXAM_END, site=site, name="期末テスト")
+    make_calendar_entry(session, programme, CalendarKind.EXAM, EXAM_START, EXAM_END, site_id=site.id, name="期末テスト")
     tutors = [make_room_tutor(session, programme, [site], max_sessions_per_month=8) for _ in range(3)]
     children = [make_room_child(session, programme, site) for _ in range(4)]
     session.commit()

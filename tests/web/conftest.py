@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from matching.db import make_engine, make_session_factory
-from matching.models import Role
+from matching.models import Channel, JobStatus, Notification, Plan, PlanKind, PlanStatus, Role, SolveJob, Visit
 from tests.factories import (
     make_account, make_household, make_programme, make_room_plan, make_site, make_student, make_tutor,
 )
@@ -25,9 +25,13 @@ class World:
     site_id: int
     student_id: int
     tutor_id: int
-    plan_id: int = 0  # a draft rooms plan with one session
-    job_id: int = 0
-    kind: str = "rooms"
+    plan_id: int  # a draft of home visits: the child visited by the tutor on Tuesday 18:00
+    visit_id: int
+    need_id: int
+    job_id: int  # the finished solve that made the draft
+    notice_id: int  # a letter waiting in the outbox
+    kind: str = "visits"
+    room_plan_id: int = 0  # a draft rooms plan with one session at the site, staffed by the tutor
     session_id: int = 0
 
 
@@ -43,9 +47,21 @@ def world(database_url) -> World:
         make_account(session, "admin", PASSWORD, Role.ADMIN)
         make_account(session, "coordinator", PASSWORD, Role.COORDINATOR)
         make_account(session, "tutor", PASSWORD, Role.TUTOR, tutor=tutor)
-        plan, job = make_room_plan(session, programme, site, tutor)
+        plan = Plan(programme_id=programme.id, kind=PlanKind.VISITS, status=PlanStatus.DRAFT, solver_status="optimal")
+        session.add(plan)
+        session.flush()
+        need_id = student.needs[0].id
+        visit = Visit(plan_id=plan.id, student_id=student.id, need_id=need_id, subject="math", tutor_id=tutor.id,
+                      weekday=1, start_minute=18 * 60, end_minute=20 * 60, travel_minutes=5)
+        job = SolveJob(programme_id=programme.id, kind=PlanKind.VISITS, status=JobStatus.SUCCEEDED,
+                       result_plan_id=plan.id, progress={"coverage": 1.0, "elapsed": 0.3})
+        letter = Notification(kind="plan_change", channel=Channel.LETTER, subject="訪問日のお知らせ", body="…",
+                              household_id=student.household_id)
+        session.add_all([visit, job, letter])
+        room_plan = make_room_plan(session, programme, site, tutor)
         session.commit()
-        ids = World(programme.id, site.id, student.id, tutor.id, plan.id, job.id, "rooms", plan.sessions[0].id)
+        ids = World(programme.id, site.id, student.id, tutor.id, plan.id, visit.id, need_id, job.id, letter.id,
+                    room_plan_id=room_plan.id, session_id=room_plan.sessions[0].id)
     engine.dispose()
     return ids
 
@@ -54,8 +70,10 @@ def world(database_url) -> World:
 def app(database_url, world):
     """The web app on the test database, with CSRF on as in production."""
     app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
+                      "NOTICE_DELIVERY_INTERVAL_S": 0, "SOLVER_TIME_LIMIT_S": "1",
                       "SESSION_COOKIE_SECURE": False, "REMEMBER_COOKIE_SECURE": False, "TODAY": "2026-11-22"})
     yield app
+    app.extensions["job_runner"].shutdown()
     app.extensions["engine"].dispose()
 
 

@@ -19,7 +19,8 @@ def test_coordinator_logs_in_and_lands_on_the_home_page(client, auth):
 def test_tutor_logs_in_and_lands_on_their_own_page(client, auth):
     response = auth.login("tutor", PASSWORD)
     assert response.headers["Location"] == "/tutor/"
-    page = client.get("/tutor/").get_data(as_text=True)
+    assert "これからの予定" in client.get("/tutor/").get_data(as_text=True)
+    page = client.get("/tutor/profile").get_data(as_text=True)
     assert "講師 太郎" in page and "数学" in page
 
 

@@ -3,9 +3,10 @@
 Importing this package registers every view module on the blueprint.
 """
 
-from webapp.coordinator import directory  # noqa: F401  (registers views)
-from webapp.coordinator import plans, solve_jobs  # noqa: F401  (registers views)
-from webapp.coordinator import room_edits, room_plans  # noqa: F401  (registers views)
+from webapp.coordinator import (  # noqa: F401  (registers views)
+    calendar, directory, intake_sites, intake_students, intake_tutors, outbox, plans, room_edits, room_plans,
+    solve_jobs, visit_plans,
+)
 from webapp.coordinator.blueprint import bp
 
 __all__ = ["bp"]

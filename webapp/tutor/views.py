@@ -1,26 +1,118 @@
-"""A tutor's own pages: their profile as the programme holds it."""
+"""The tutor's portal (phone first): upcoming visits and sessions, confirmations, calendar feed, absences."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.access_policy import Viewer
+from matching.ical import schedule_ics
 from matching.models import Role
+from matching.services.absences import report_absence, tutor_absences
+from matching.services.assignment_confirmation import confirm_assignment
+from matching.services.calendar_feed import has_feed, issue_feed_token, revoke_feed, tutor_for_feed
+from matching.services.errors import NotFound, ValidationFailed
 from matching.services.programme import current_programme
+from matching.services.tutor_schedule import tutor_schedule
 from matching.services.tutors import tutor_detail
 from webapp.access import role_required
+from webapp.clock import now, today
 from webapp.database import db
+from webapp.tutor.forms import AbsenceForm
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
+
+
+def _tutor_id() -> int:
+    if current_user.tutor_id is None:
+        abort(403)
+    return current_user.tutor_id
 
 
 @bp.route("/")
 @role_required(Role.TUTOR)
 def home():
-    """The signed-in tutor's profile: subjects, availability, limits, sites."""
-    if current_user.tutor_id is None:
-        abort(403)
+    """The tutor's upcoming visits and study-room sessions, with new ones to confirm."""
     programme = current_programme(db())
-    tutor = tutor_detail(db(), programme.id, current_user.tutor_id, Viewer.TUTOR)
-    return render_template("tutor/home.html", tutor=tutor)
+    items = tutor_schedule(db(), programme.id, _tutor_id(), today())
+    return render_template("tutor/home.html", items=items, today=today())
+
+
+@bp.route("/profile")
+@role_required(Role.TUTOR)
+def profile():
+    """The tutor's registration as the programme holds it: subjects, availability, limits, sites."""
+    programme = current_programme(db())
+    return render_template("tutor/profile.html", tutor=tutor_detail(db(), programme.id, _tutor_id(), Viewer.TUTOR))
+
+
+@bp.route("/assignments/<kind>/<int:assignment_id>/confirm", methods=["POST"])
+@role_required(Role.TUTOR)
+def confirm(kind: str, assignment_id: int):
+    """Confirm a new visit or session place of the tutor's own."""
+    try:
+        confirm_assignment(db(), _tutor_id(), kind, assignment_id, current_user.id, now())
+    except NotFound:
+        abort(404)
+    flash(_("確認しました。ありがとうございます。"), "info")
+    return redirect(url_for("tutor.home"))
+
+
+@bp.route("/calendar")
+@role_required(Role.TUTOR)
+def calendar():
+    """The private calendar feed: whether it is on, and buttons to make a new URL or stop it."""
+    return render_template("tutor/calendar.html", active=has_feed(db(), _tutor_id()), feed_url=None)
+
+
+@bp.route("/calendar/new", methods=["POST"])
+@role_required(Role.TUTOR)
+def new_feed():
+    """Make a new private feed URL (the old one stops working) and show it once."""
+    token = issue_feed_token(db(), _tutor_id(), current_user.id, now())
+    return render_template("tutor/calendar.html", active=True,
+                           feed_url=url_for("tutor.feed", token=token, _external=True))
+
+
+@bp.route("/calendar/revoke", methods=["POST"])
+@role_required(Role.TUTOR)
+def stop_feed():
+    """Stop the private feed URL."""
+    revoke_feed(db(), _tutor_id(), current_user.id, now())
+    flash(_("カレンダーの配信を停止しました。"), "info")
+    return redirect(url_for("tutor.calendar"))
+
+
+@bp.route("/feed/<token>.ics")
+def feed(token: str):
+    """The tutor's schedule as iCalendar, opened by the secret in the URL (calendar apps have no login)."""
+    try:
+        tutor_id = tutor_for_feed(db(), token)
+    except NotFound:
+        abort(404)
+    programme = current_programme(db())
+    items = tutor_schedule(db(), programme.id, tutor_id, today())
+    body = schedule_ics(items, _("学習支援の予定"), now())
+    return Response(body, mimetype="text/calendar", headers={"Cache-Control": "no-store"})
+
+
+@bp.route("/absences", methods=["GET", "POST"])
+@role_required(Role.TUTOR)
+def absences():
+    """Report an absence for a date or a period; see the ones already reported and what they affect."""
+    programme = current_programme(db())
+    form = AbsenceForm()
+    if form.validate_on_submit():
+        try:
+            absence = report_absence(db(), programme.id, _tutor_id(), form.starts_on.data, form.ends_on.data,
+                                     form.reason.data, current_user.id, today())
+        except ValidationFailed as failed:
+            db().rollback()
+            form.show_domain_errors(failed.field_errors)
+        else:
+            flash(_("欠席を連絡しました。コーディネーターが代わりの講師を手配します(対象 %(n)s 件)。",
+                    n=len(absence.affected)), "info")
+            return redirect(url_for("tutor.absences"))
+    return render_template("tutor/absences.html", form=form,
+                           absences=tutor_absences(db(), programme.id, _tutor_id(), today()))

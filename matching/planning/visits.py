@@ -1,0 +1,60 @@
+"""The home-visit plan handler (PlanKind.VISITS): problem from rows, CP-SAT solve, visit rows, publish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from matching import clock
+from matching.models import Plan, VisitPin
+from matching.planning.occurrences import make_occurrences
+from matching.planning.visits_changes import record_plan_changes
+from matching.planning.visits_problem import build_visits_problem
+from matching.planning.visits_store import store_solution
+from solver.visits.problem import VisitsProblem
+from solver.visits.solution import VisitsSolution
+from solver.visits.solve import solve_visits
+
+USABLE_STATUSES = ("optimal", "feasible")
+
+
+class VisitsHandler:
+    """Implements PlanHandler for home visits; today comes from a clock so tests and demos can fix it."""
+
+    def __init__(self, today: Callable[[], date] = clock.today):
+        self._today = today
+
+    def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int]) -> VisitsProblem:
+        """The problem as the database holds it now; the base plan's visits are current and its pins hold."""
+        return build_visits_problem(session, programme_id, base_plan_id, self._today())
+
+    def solve(self, problem: VisitsProblem, time_limit_s: float, seed: int, on_progress, should_stop) -> VisitsSolution:
+        """Run the home-visit solver."""
+        return solve_visits(problem, time_limit_s=time_limit_s, seed=seed, on_progress=on_progress,
+                            should_stop=should_stop)
+
+    def has_plan(self, solution: VisitsSolution) -> bool:
+        """A plan is worth storing when the solver found a feasible assignment."""
+        return solution.status in USABLE_STATUSES
+
+    def store(self, session: Session, plan: Plan, problem: VisitsProblem, solution: VisitsSolution) -> None:
+        """Write the visits and the report into the new plan."""
+        store_solution(session, plan, problem, solution)
+
+    def copy_decisions(self, session: Session, source: Plan, target: Plan) -> None:
+        """Copy the source plan's pins to the target plan."""
+        for pin in session.scalars(select(VisitPin).where(VisitPin.plan_id == source.id).order_by(VisitPin.id)):
+            session.add(VisitPin(plan_id=target.id, need_id=pin.need_id, tutor_id=pin.tutor_id, weekday=pin.weekday,
+                                 start_minute=pin.start_minute, created_by_id=pin.created_by_id))
+
+    def publish(self, session: Session, plan: Plan, previous: Optional[Plan], today: date) -> None:
+        """Dated occurrences of every visit from today on, and PlanChange rows against the previous plan."""
+        make_occurrences(session, plan, today)
+        record_plan_changes(session, plan, previous)
+
+
+HANDLER = VisitsHandler()

@@ -1,0 +1,110 @@
+"""Rows -> the home-visit solver's problem: active children and tutors, the base plan's visits and pins."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from matching.models import (
+    ForbiddenPair, Household, Mode, Student, StudentNeed, Tutor, Visit, VisitPin,
+)
+from matching.services.tutors import tutor_active_on
+from solver.clock import WeeklyWindow
+from solver.geo import Coordinates
+from solver.visits import problem as sp
+
+log = logging.getLogger(__name__)
+
+
+def _windows(rows) -> tuple[WeeklyWindow, ...]:
+    return tuple(WeeklyWindow(r.weekday, r.start_minute, r.end_minute) for r in rows if r.end_minute > r.start_minute)
+
+
+def home_visit_students(session: Session, programme_id: int) -> list[Student]:
+    """The programme's active home-visit children with their needs, availability and household."""
+    return list(session.scalars(
+        select(Student).join(Household)
+        .where(Household.programme_id == programme_id, Student.active.is_(True), Student.mode == Mode.HOME_VISIT)
+        .options(selectinload(Student.needs), selectinload(Student.availability), selectinload(Student.household))
+        .order_by(Student.id)
+    ))
+
+
+def active_tutors(session: Session, programme_id: int, today: date) -> list[Tutor]:
+    """The programme's tutors active today, with subjects and availability."""
+    return list(session.scalars(
+        select(Tutor).where(Tutor.programme_id == programme_id, tutor_active_on(today))
+        .options(selectinload(Tutor.subjects), selectinload(Tutor.availability))
+        .order_by(Tutor.id)
+    ))
+
+
+def child_of(student: Student, today: date, current: tuple[sp.CurrentVisit, ...] = ()) -> sp.Child:
+    """A student row as the solver's child (one need per subject: the solver names a need by its subject)."""
+    needs: dict[str, sp.Need] = {}
+    for need in student.needs:
+        needs.setdefault(need.subject, sp.Need(need.subject, need.minutes_per_visit, need.visits_per_week))
+    waiting = max(0, (today - student.waiting_since).days) if student.waiting_since else 0
+    household = student.household
+    return sp.Child(
+        id=str(student.id), grade=student.grade, home=Coordinates(household.lat, household.lon),
+        needs=tuple(needs.values()), availability=_windows(student.availability),
+        required_gender=student.required_tutor_gender or None,
+        languages=(household.language,) if household.language else (), priority=student.priority,
+        days_waiting=waiting, current_visits=current,
+    )
+
+
+def tutor_of(tutor: Tutor) -> sp.Tutor:
+    """A tutor row as the solver's tutor."""
+    return sp.Tutor(
+        id=str(tutor.id),
+        subjects=tuple(sp.TutorSubject(s.subject, s.min_grade, s.max_grade) for s in tutor.subjects),
+        availability=_windows(tutor.availability), max_visits_per_week=tutor.max_visits_per_week,
+        max_travel_minutes=tutor.max_travel_minutes, home=Coordinates(tutor.lat, tutor.lon),
+        gender=tutor.gender or None, languages=tuple(tutor.language_list),
+    )
+
+
+def build_visits_problem(session: Session, programme_id: int, base_plan_id: Optional[int],
+                         today: date) -> sp.VisitsProblem:
+    """The problem as the database holds it now; the base plan's visits are current and its pins hold."""
+    students = home_visit_students(session, programme_id)
+    tutors = active_tutors(session, programme_id, today)
+    tutor_ids = {t.id for t in tutors}
+    current: dict[int, list[sp.CurrentVisit]] = {}
+    pins: list[sp.Pin] = []
+    if base_plan_id is not None:
+        for v in session.scalars(select(Visit).where(Visit.plan_id == base_plan_id).order_by(Visit.id)):
+            current.setdefault(v.student_id, []).append(sp.CurrentVisit(v.subject, str(v.tutor_id), v.weekday,
+                                                                        v.start_minute))
+        pins = _pins(session, base_plan_id, {s.id for s in students}, tutor_ids)
+    children = tuple(child_of(s, today, tuple(current.get(s.id, ()))) for s in students)
+    child_ids = {c.id for c in children}
+    forbidden = tuple(
+        sp.ForbiddenPair(str(f.student_id), str(f.tutor_id))
+        for f in session.scalars(select(ForbiddenPair).order_by(ForbiddenPair.id))
+        if str(f.student_id) in child_ids and f.tutor_id in tutor_ids
+    )
+    return sp.VisitsProblem(children=children, tutors=tuple(tutor_of(t) for t in tutors), pins=tuple(pins),
+                            forbidden_pairs=forbidden)
+
+
+def _pins(session: Session, plan_id: int, student_ids: set[int], tutor_ids: set[int]) -> list[sp.Pin]:
+    """The plan's pins on children and tutors still in the programme (others are logged and left out)."""
+    out = []
+    rows = session.execute(
+        select(VisitPin, StudentNeed).join(StudentNeed, StudentNeed.id == VisitPin.need_id)
+        .where(VisitPin.plan_id == plan_id).order_by(VisitPin.id)
+    )
+    for pin, need in rows:
+        if need.student_id not in student_ids or pin.tutor_id not in tutor_ids:
+            log.info("pin %s left out: its child or tutor is no longer active", pin.id)
+            continue
+        out.append(sp.Pin(str(need.student_id), need.subject, str(pin.tutor_id), pin.weekday, pin.start_minute))
+    return out
+

@@ -1,0 +1,169 @@
+"""What the review page of a home-visit plan shows: summary, matches with why they fit, unmet needs, the diff."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from matching.models import Plan, PlanKind, Site, Student, Tutor, Visit, VisitOccurrence, VisitPin
+from matching.planning.lifecycle import PlanSummary, load_plan, plan_history
+from matching.planning.visits_diff import PlanDiff, plan_diff
+from matching.planning.visits_problem import home_visit_students
+
+
+@dataclass(frozen=True)
+class ReviewFilters:
+    """The match table's filters; None means all."""
+
+    site_id: Optional[int] = None
+    grade: Optional[int] = None
+    subject: Optional[str] = None
+    tutor_id: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """The figures at the top: needs covered of all, children still waiting, visits and dated visits."""
+
+    needs_total: int
+    needs_covered: int
+    children_waiting: int
+    visits: int
+    occurrences: int
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    """One weekly visit and the facts that say why it fits."""
+
+    visit_id: int
+    need_id: int
+    student_id: int
+    child_name: str
+    child_kana: str
+    grade: int
+    site_id: Optional[int]
+    site_name: str
+    subject: str
+    tutor_id: int
+    tutor_name: str
+    tutor_kana: str
+    tutor_grades: Optional[tuple[int, int]]  # the grades the tutor teaches this subject to
+    weekday: int
+    start: int
+    end: int
+    travel_minutes: int
+    max_travel_minutes: int
+    home_language: str
+    language_match: bool
+    pinned: bool
+
+
+@dataclass(frozen=True)
+class UnmetRow:
+    """A need with fewer visits than wanted, and why (the solver's words; empty after a hand edit)."""
+
+    need_id: int
+    student_id: int
+    child_name: str
+    child_kana: str
+    grade: int
+    site_id: Optional[int]
+    site_name: str
+    subject: str
+    visits_wanted: int
+    visits_planned: int
+    reason_ja: str
+    reason_en: str
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filters offer: sites, grades, subjects and tutors found in the plan."""
+
+    sites: list[tuple[int, str]]
+    grades: list[int]
+    subjects: list[str]
+    tutors: list[tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class VisitPlanReview:
+    """Everything the review page shows."""
+
+    plan: PlanSummary
+    summary: ReviewSummary
+    matches: list[MatchRow]
+    unmet: list[UnmetRow]
+    choices: FilterChoices
+    diff: Optional[PlanDiff]
+    history: list[PlanSummary]
+
+
+def _keep(filters: ReviewFilters, site_id: Optional[int], grade: int, subject: str, tutor_id: Optional[int]) -> bool:
+    return ((filters.site_id is None or filters.site_id == site_id) and (filters.grade is None or filters.grade == grade)
+            and (filters.subject is None or filters.subject == subject)
+            and (filters.tutor_id is None or tutor_id is None or filters.tutor_id == tutor_id))
+
+
+def _match(v: Visit, pinned: set[tuple], sites: dict[int, str]) -> MatchRow:
+    s, t, h = v.student, v.tutor, v.student.household
+    grades = next(((x.min_grade, x.max_grade) for x in t.subjects if x.subject == v.subject
+                   and x.min_grade <= s.grade <= x.max_grade), None)
+    return MatchRow(
+        v.id, v.need_id, s.id, s.full_name, s.full_name_kana, s.grade, s.home_site_id, sites.get(s.home_site_id, ""), v.subject,
+        t.id, t.full_name, t.full_name_kana, grades, v.weekday, v.start_minute, v.end_minute, v.travel_minutes,
+        t.max_travel_minutes, h.language, h.language in t.language_list,
+        (v.need_id, v.tutor_id, v.weekday, v.start_minute) in pinned)
+
+
+def visit_plan_review(session: Session, programme_id: int, plan_id: int,
+                      filters: ReviewFilters = ReviewFilters()) -> VisitPlanReview:
+    """The review of a home-visit plan: summary, filtered matches and unmet needs, and its diff if any."""
+    plan = load_plan(session, programme_id, plan_id, PlanKind.VISITS)
+    visits = list(session.scalars(
+        select(Visit).where(Visit.plan_id == plan.id)
+        .options(selectinload(Visit.student).selectinload(Student.household),
+                 selectinload(Visit.tutor).selectinload(Tutor.subjects))
+        .order_by(Visit.weekday, Visit.start_minute, Visit.id)))
+    sites = dict(session.execute(select(Site.id, Site.name).where(Site.programme_id == programme_id)).all())
+    pinned = set(session.execute(select(VisitPin.need_id, VisitPin.tutor_id, VisitPin.weekday, VisitPin.start_minute)
+                                 .where(VisitPin.plan_id == plan.id)).all())
+    matches = [_match(v, pinned, sites) for v in visits]
+    needs_total, unmet = _unmet(session, programme_id, plan, visits, sites)
+    occurrences = session.scalar(select(func.count(VisitOccurrence.id)).join(Visit).where(Visit.plan_id == plan.id))
+    summary = ReviewSummary(
+        needs_total=needs_total, needs_covered=needs_total - len(unmet),
+        children_waiting=len({u.student_id for u in unmet}), visits=len(visits), occurrences=occurrences or 0)
+    choices = FilterChoices(
+        sites=sorted({(s.home_site_id, sites[s.home_site_id]) for s in (v.student for v in visits) if s.home_site_id}),
+        grades=sorted({m.grade for m in matches} | {u.grade for u in unmet}),
+        subjects=sorted({m.subject for m in matches} | {u.subject for u in unmet}),
+        tutors=sorted({(m.tutor_id, m.tutor_name) for m in matches}, key=lambda t: t[1]))
+    history = plan_history(session, programme_id, PlanKind.VISITS)
+    return VisitPlanReview(
+        plan=next(p for p in history if p.id == plan.id),
+        summary=summary,
+        matches=[m for m in matches if _keep(filters, m.site_id, m.grade, m.subject, m.tutor_id)],
+        unmet=[u for u in unmet if _keep(filters, u.site_id, u.grade, u.subject, None)],
+        choices=choices, diff=plan_diff(session, programme_id, plan, history), history=history)
+
+
+def _unmet(session: Session, programme_id: int, plan: Plan, visits: list[Visit], sites: dict[int, str]) -> tuple[int, list[UnmetRow]]:
+    """How many needs active home-visit children have, and those with fewer visits in the plan than wanted."""
+    planned = Counter(v.need_id for v in visits)
+    reasons = {u.get("need_id"): u for u in (plan.report or {}).get("unmet", [])}
+    out, total = [], 0
+    for s in home_visit_students(session, programme_id):
+        for need in s.needs:
+            total += 1
+            if planned[need.id] < need.visits_per_week:
+                why = reasons.get(need.id, {})
+                out.append(UnmetRow(need.id, s.id, s.full_name, s.full_name_kana, s.grade, s.home_site_id,
+                                    sites.get(s.home_site_id, ""), need.subject, need.visits_per_week,
+                                    planned[need.id], why.get("reason_ja", ""), why.get("reason_en", "")))
+    return total, out

@@ -1,0 +1,1 @@
+"""Intake: creating and editing children, tutors, sites and the school calendar."""

@@ -1,0 +1,31 @@
+"""Secret link tokens: made with the OS's randomness, stored only as their SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+# Letters and digits that cannot be confused when read out by phone (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
+SHORT_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+
+
+def new_token() -> str:
+    """A URL-safe secret of 256 bits."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """The SHA-256 hex digest under which a token is stored and looked up."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_short_code(length: int = 8) -> str:
+    """A code to read out by phone, e.g. "K7QM-3XTA" (8 characters from 25: about 37 bits)."""
+    code = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(length))
+    return f"{code[:4]}-{code[4:]}"
+
+
+def normalise_short_code(text: str) -> str:
+    """A typed short code in the stored form: upper case, dash in the middle, spaces ignored."""
+    letters = "".join(ch for ch in text.upper() if ch.isalnum())
+    return f"{letters[:4]}-{letters[4:]}" if len(letters) == 8 else letters

@@ -1,0 +1,173 @@
+"""The home-visit plan pages: review, pin, reassign with confirmation, stale saves, publish, solve jobs, audit."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from matching.db import make_engine, make_session_factory
+from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
+from tests.web.conftest import Auth, csrf_token
+
+
+def rows(database_url, query):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        found = list(session.scalars(query))
+    engine.dispose()
+    return found
+
+
+def plan_page(client, world, query=""):
+    return client.get(f"/coordinator/visits/plans/{world.plan_id}{query}").get_data(as_text=True)
+
+
+def test_review_shows_summary_matches_with_why_they_fit(client, auth, world):
+    auth.login()
+    page = plan_page(client, world)
+    assert 'data-figure="needs">1 / 1件' in page and 'data-figure="waiting">0人' in page
+    assert "試験 花子" in page and "講師 太郎" in page
+    assert "数学を中1〜中3に指導" in page and "移動5分(上限30分)" in page and "家庭の言語(日本語)を話せます" in page
+    assert "すべてのニーズに講師が決まっています。" in page
+    assert "該当する訪問はありません。" in plan_page(client, world, "?subject=english")
+    assert "試験 花子" in plan_page(client, world, f"?site={world.site_id}&grade=9&tutor={world.tutor_id}")
+
+
+def test_plan_redirect_goes_to_the_visits_review(client, auth, world):
+    auth.login()
+    response = client.get(f"/coordinator/plans/{world.plan_id}")
+    assert response.headers["Location"] == f"/coordinator/visits/plans/{world.plan_id}"
+
+
+def _post_pin(client, world, version, action="pin"):
+    token = csrf_token(plan_page(client, world))
+    return client.post(f"/coordinator/visits/plans/{world.plan_id}/visits/{world.visit_id}/{action}",
+                       data={"csrf_token": token, "lock_version": str(version)}, follow_redirects=True)
+
+
+def test_pin_and_unpin(client, auth, world, database_url):
+    auth.login()
+    page = _post_pin(client, world, 1).get_data(as_text=True)
+    assert "訪問を固定しました。" in page and "固定を外す" in page
+    assert len(rows(database_url, select(VisitPin))) == 1
+    page = _post_pin(client, world, 2, "unpin").get_data(as_text=True)
+    assert "固定を外しました。" in page and rows(database_url, select(VisitPin)) == []
+
+
+def test_second_coordinators_stale_pin_gets_a_clear_message_and_changes_nothing(app, world, database_url):
+    first, second = app.test_client(), app.test_client()
+    Auth(first).login()
+    Auth(second).login()
+    stale_token = csrf_token(plan_page(second, world))  # the second coordinator opened the page at version 1
+    _post_pin(first, world, 1)
+    response = second.post(f"/coordinator/visits/plans/{world.plan_id}/visits/{world.visit_id}/unpin",
+                           data={"csrf_token": stale_token, "lock_version": "1"}, follow_redirects=True)
+    assert "他のコーディネーターがこの案を先に更新しました" in response.get_data(as_text=True)
+    assert len(rows(database_url, select(VisitPin))) == 1  # the first coordinator's pin stands
+
+
+def _reassign_url(world, visit=True):
+    url = f"/coordinator/visits/plans/{world.plan_id}/needs/{world.need_id}/reassign"
+    return url + (f"?visit={world.visit_id}" if visit else "")
+
+
+def _option(page: str, start: str) -> str:
+    values = re.findall(r'name="option" value="([^"]+)"', page)
+    return next(v for v in values if v.endswith(":" + start))
+
+
+def test_reassign_lists_ranked_options_and_saves_one(client, auth, world, database_url):
+    auth.login()
+    page = client.get(_reassign_url(world)).get_data(as_text=True)
+    assert "講師 太郎" in page and "現在" in page
+    option = _option(page, str(17 * 60))
+    response = client.post(_reassign_url(world), data={
+        "csrf_token": csrf_token(page), "lock_version": "1", "visit": str(world.visit_id), "option": option},
+        follow_redirects=True)
+    assert "割り当てを変更しました。" in response.get_data(as_text=True)
+    visits = rows(database_url, select(Visit).where(Visit.plan_id == world.plan_id))
+    assert [(v.weekday, v.start_minute) for v in visits] == [(1, 17 * 60)]
+
+
+def test_saving_an_option_that_breaks_a_rule_needs_confirmation(client, auth, world, database_url):
+    auth.login()
+    page = client.get(_reassign_url(world, visit=False)).get_data(as_text=True)
+    # Without the visit being replaced, a second Tuesday visit overlaps the first one.
+    option = _option(page, str(18 * 60))
+    data = {"csrf_token": csrf_token(page), "lock_version": "1", "option": option}
+    refused = client.post(_reassign_url(world, visit=False), data=data).get_data(as_text=True)
+    assert "ルール違反を承知で保存する" in refused and 'id="breaks"' in refused
+    assert "週1回を超えています" in refused or "重なります" in refused
+    assert f'value="{option}" id' in refused and "checked" in refused  # the choice is kept
+    assert len(rows(database_url, select(Visit).where(Visit.plan_id == world.plan_id))) == 1
+    saved = client.post(_reassign_url(world, visit=False), data={**data, "confirm": "yes"}, follow_redirects=True)
+    assert "割り当てを変更しました。" in saved.get_data(as_text=True)
+
+
+def test_second_coordinators_stale_reassign_keeps_what_they_chose(app, world):
+    first, second = app.test_client(), app.test_client()
+    Auth(first).login()
+    Auth(second).login()
+    page = second.get(_reassign_url(world)).get_data(as_text=True)
+    option = _option(page, str(17 * 60))
+    _post_pin(first, world, 1)
+    response = second.post(_reassign_url(world), data={
+        "csrf_token": csrf_token(page), "lock_version": "1", "visit": str(world.visit_id), "option": option})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "他のコーディネーターがこの案を先に更新しました" in body
+    assert re.search(rf'value="{option}" id="o\d+" checked', body)
+    assert 'name="lock_version" value="2"' in body
+
+
+def test_publish_makes_dated_visits_and_a_version(client, auth, world, database_url):
+    auth.login()
+    page = plan_page(client, world)
+    response = client.post(f"/coordinator/plans/{world.plan_id}/publish",
+                           data={"csrf_token": csrf_token(page), "lock_version": "1"}, follow_redirects=True)
+    body = response.get_data(as_text=True)
+    assert "第1版として公開しました。" in body and 'data-figure="occurrences"' in body
+    dates = [o.on_date for o in rows(database_url, select(VisitOccurrence))]
+    assert min(dates).isoformat() == "2026-11-24" and all(d.weekday() == 1 for d in dates)
+
+
+def test_stale_publish_is_refused(client, auth, world, database_url):
+    auth.login()
+    _post_pin(client, world, 1)
+    page = plan_page(client, world)
+    response = client.post(f"/coordinator/plans/{world.plan_id}/publish",
+                           data={"csrf_token": csrf_token(page), "lock_version": "1"}, follow_redirects=True)
+    assert "他のコーディネーターがこの案を更新しました" in response.get_data(as_text=True)
+    assert rows(database_url, select(Plan).where(Plan.id == world.plan_id))[0].status is PlanStatus.DRAFT
+
+
+def test_solve_runs_in_the_background_and_its_proposal_can_be_accepted(app, client, auth, world, database_url):
+    auth.login()
+    page = client.get("/coordinator/plans/visits").get_data(as_text=True)
+    assert "マッチング実行" in page
+    response = client.post("/coordinator/plans/visits/solve", data={"csrf_token": csrf_token(page)})
+    job_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    assert app.extensions["job_runner"].wait(job_id, timeout_s=30) is JobStatus.SUCCEEDED
+    status = client.get(f"/coordinator/jobs/{job_id}/status").get_json()
+    assert status["finished"] and status["result_url"]
+    job = rows(database_url, select(SolveJob).where(SolveJob.id == job_id))[0]
+    proposal = client.get(status["result_url"], follow_redirects=True).get_data(as_text=True)
+    assert "この案を採用する" in proposal and 'data-change="kept">1' in proposal
+    accepted = client.post(f"/coordinator/plans/{job.result_plan_id}/accept",
+                           data={"csrf_token": csrf_token(proposal)}, follow_redirects=True)
+    assert "新しい案を作成中の案として採用しました。" in accepted.get_data(as_text=True)
+    statuses = {p.id: p.status for p in rows(database_url, select(Plan).where(Plan.kind == PlanKind.VISITS))}
+    assert statuses == {world.plan_id: PlanStatus.ARCHIVED, job.result_plan_id: PlanStatus.DRAFT}
+
+
+def test_audit_page_lists_changes_with_filters(client, auth, world):
+    auth.login()
+    _post_pin(client, world, 1)
+    auth.logout()
+    auth.login("admin")
+    page = client.get("/admin/audit").get_data(as_text=True)
+    assert "visit_pinned" in page and "coordinator" in page
+    filtered = client.get("/admin/audit?action=visit_unpinned").get_data(as_text=True)
+    assert "記録はありません。" in filtered
+    assert "visit_pinned" in client.get("/admin/audit?entity=plan").get_data(as_text=True)

@@ -1,0 +1,53 @@
+"""Registering and editing children with their household, consents, needs and availability."""
+
+from __future__ import annotations
+
+from flask import render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from matching.access_policy import can_see
+from matching.services.intake.student_intake import create_student, student_for_edit, update_student
+from matching.services.programme import current_programme
+from matching.services.sites import list_sites
+from webapp.access import STAFF_ROLES, current_viewer, role_required
+from webapp.coordinator.blueprint import bp
+from webapp.coordinator.forms.student_form import StudentForm, student_form
+from webapp.coordinator.saving import submit
+from webapp.database import db
+
+
+def _form(programme_id: int, **loaded) -> StudentForm:
+    sites = [(site.id, site.name) for site in list_sites(db(), programme_id)]
+    return student_form(sites, can_see(current_viewer(), "student", "eligibility"), **loaded)
+
+
+def _page(form: StudentForm, student_id: int | None):
+    form.add_blank_rows()
+    return render_template("coordinator/student_form.html", form=form, student_id=student_id)
+
+
+@bp.route("/students/new", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def new_student():
+    """Register a child and their household."""
+    programme = current_programme(db())
+    form = _form(programme.id)
+    response = submit(form, lambda: create_student(db(), programme.id, form.to_input(), current_user.id),
+                      lambda student_id: url_for(".student", student_id=student_id), _("子どもを登録しました。"))
+    return response or _page(form, None)
+
+
+@bp.route("/students/<int:student_id>/edit", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def edit_student(student_id: int):
+    """Edit a child; a save after someone else's is refused with a message and the typed values kept."""
+    programme = current_programme(db())
+    if request.method == "GET":
+        loaded = student_for_edit(db(), programme.id, student_id, current_viewer(), current_user.id)
+        return _page(_form(programme.id, loaded=loaded.data, version=loaded.version), student_id)
+    form = _form(programme.id)
+    response = submit(form, lambda: update_student(db(), programme.id, student_id, form.to_input(),
+                                                   form.version_number, current_user.id),
+                      lambda _result: url_for(".student", student_id=student_id), _("変更を保存しました。"))
+    return response or _page(form, student_id)

@@ -1,0 +1,33 @@
+"""The app's e-mail sender and delivery loop, from configuration: SMTP when SMTP_HOST is set, else a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from matching.notify.delivery_loop import DeliveryLoop
+from matching.notify.outbox import Sender
+from matching.notify.senders import FolderSender, SmtpSender
+from webapp.clock import now
+
+
+def make_sender(app: Flask) -> Sender:
+    """An SMTP sender for production, or the demo's folder of .eml files in the instance folder."""
+    config = app.config
+    if config.get("SMTP_HOST"):
+        return SmtpSender(config["SMTP_HOST"], int(config["SMTP_PORT"]), config["MAIL_FROM"],
+                          username=config.get("SMTP_USERNAME", ""), password=config.get("SMTP_PASSWORD", ""),
+                          starttls=bool(config.get("SMTP_STARTTLS")))
+    return FolderSender(Path(app.instance_path) / "mail", config["MAIL_FROM"])
+
+
+def init_app(app: Flask) -> None:
+    """Attach the sender, and start the delivery loop unless its interval is 0 (tests deliver by hand)."""
+    sender = make_sender(app)
+    app.extensions["mail_sender"] = sender
+    interval = float(app.config["NOTICE_DELIVERY_INTERVAL_S"])
+    if interval > 0:
+        loop = DeliveryLoop(app.extensions["session_factory"], sender, interval, now)
+        loop.start()
+        app.extensions["delivery_loop"] = loop
