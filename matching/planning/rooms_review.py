@@ -82,6 +82,17 @@ def _summaries(ctx: PlanContext, views: list[SessionView]) -> tuple[SiteSummary,
     return tuple(out)
 
 
+def _shortfalls(ctx: PlanContext, named) -> tuple[dict, ...]:
+    """The report's shortfalls, a child's written with the child's name instead of the id."""
+    out = []
+    for s in (ctx.plan.report or {}).get("shortfalls", ()):
+        if s.get("kind") == "child":
+            v = named(Violation("child_shortfall", s["reason_ja"], s["reason_en"]))
+            s = {**s, "reason_ja": v.message_ja, "reason_en": v.message_en}
+        out.append(s)
+    return tuple(out)
+
+
 def default_month(ctx: PlanContext, today: date) -> date:
     """Today's month inside the period, else the period's first month."""
     period = ctx.problem.period
@@ -101,8 +112,9 @@ def review_plan(session: Session, programme_id: int, plan_id: int, site_id: Opti
     if month is None or not date(period.start.year, period.start.month, 1) <= month <= period.end:
         month = default_month(ctx, today)
     summaries = _summaries(ctx, views)
+    named = violation_namer(session, ctx)
     return RoomPlanReview(
         ctx.plan, summaries, sum(s.target for s in summaries), sum(s.held for s in summaries),
-        sum(s.fully_staffed for s in summaries), tuple((ctx.plan.report or {}).get("shortfalls", ())),
-        tuple(map(violation_namer(session, ctx), ctx.violations())), _tutor_loads(ctx, names),
+        sum(s.fully_staffed for s in summaries), _shortfalls(ctx, named),
+        tuple(map(named, ctx.violations())), _tutor_loads(ctx, names),
         month_calendar(ctx, views, chosen, month) if chosen is not None else None, plan_diff(session, ctx))

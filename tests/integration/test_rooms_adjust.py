@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from matching.models import AuditEntry, ChangeKind, Plan, PlanChange, RoomPin, RoomPinKind
+from matching.models import AuditEntry, ChangeKind, Plan, PlanChange, RoomPin, RoomPinKind, Student
 from matching.planning import rooms_adjust as adjust, rooms_pins as pinning
 from matching.planning.lifecycle import publish
 from matching.planning.rooms_detail import session_detail
@@ -110,3 +110,14 @@ def test_publish_records_changes_per_tutor_child_and_site(session, world):
     assert site_change.kind is ChangeKind.MOVED and site_change.detail["moved"] == [["2026-06-02", "2026-06-16"]]
     assert {c.tutor_id for c in changes if c.tutor_id} == {st.tutor_id for st in moved.staff}
     assert not [c for c in changes if c.student_id]
+
+
+def test_a_child_without_a_site_is_named_in_the_review(session, world):
+    plan = draft(session, world)
+    plan.report = {**plan.report, "shortfalls": [{"kind": "child", "missing": 1, "child_id": world.child_ids[0],
+                                                  "reason_ja": f"{world.child_ids[0]}: 通える会場はすべて定員に達しています",
+                                                  "reason_en": f"{world.child_ids[0]}: every site is full"}]}
+    session.commit()
+    review = review_plan(session, world.programme_id, plan.id, None, None, date(2026, 6, 1))
+    child = session.get(Student, world.child_ids[0])
+    assert review.shortfalls[0]["reason_ja"] == f"{child.full_name}: 通える会場はすべて定員に達しています"
