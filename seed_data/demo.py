@@ -55,7 +55,7 @@ class DemoSummary:
     accounts: tuple[DemoAccount, ...]
 
 
-def _stamped(row: object) -> object:
+def stamped(row: object) -> object:
     """The row with its created/updated stamps set to the demo's fixed time."""
     if isinstance(row, Timestamped):
         row.created_at = row.updated_at = DEMO_STAMP
@@ -74,7 +74,7 @@ def load_demo(session: Session) -> DemoSummary:
         timezone="Asia/Tokyo",
     )
     # Households and tutors refer to the programme by id only, so it gets its id first.
-    session.add(_stamped(programme))
+    session.add(stamped(programme))
     session.flush()
     sites = build_sites(programme)
     calendar = build_calendar(rng, programme, sites)
@@ -93,7 +93,7 @@ def load_demo(session: Session) -> DemoSummary:
     # Adding in a fixed order keeps primary keys the same from one load to the next.
     session.add_all([*sites, *calendar, *households, *tutors, *accounts])
     for row in session.new:
-        _stamped(row)
+        stamped(row)
     session.commit()
     students = [student for household in households for student in household.students]
     return DemoSummary(

@@ -86,10 +86,12 @@ def _availability(rng: random.Random, site: Site | None) -> list[StudentAvailabi
     return windows
 
 
-def build_households(rng: random.Random, programme: Programme, sites: list[Site]) -> list[Household]:
-    """All demo households with their children, needs and weekly availability."""
-    child_counts = list(CHILDREN_PER_HOUSEHOLD)
-    languages = list(HOUSEHOLD_LANGUAGES)
+def build_households(rng: random.Random, programme: Programme, sites: list[Site],
+                     children_per_household: tuple[int, ...] = CHILDREN_PER_HOUSEHOLD,
+                     household_languages: tuple[str, ...] = HOUSEHOLD_LANGUAGES) -> list[Household]:
+    """Households with their children, needs and weekly availability (the demo's shares unless given others)."""
+    child_counts = list(children_per_household)
+    languages = list(household_languages)
     rng.shuffle(child_counts)
     rng.shuffle(languages)
     households = []

@@ -78,9 +78,9 @@ def _sites(rng: random.Random, lat: float, lon: float, limit: int, sites: list[S
 
 
 def build_tutors(rng: random.Random, programme: Programme, sites: list[Site],
-                 first_name: tuple[str, str, str, str]) -> list[Tutor]:
-    """All demo tutors; the first is given first_name (family, reading, given, reading) for the tutor account."""
-    kinds = list(TUTOR_KINDS)
+                 first_name: tuple[str, str, str, str], tutor_kinds: tuple[TutorKind, ...] = TUTOR_KINDS) -> list[Tutor]:
+    """Tutors of the given kinds (the demo's 70 unless told); the first is named first_name for the tutor account."""
+    kinds = list(tutor_kinds)
     rng.shuffle(kinds)
     kinds.sort(key=lambda kind: kind is not TutorKind.STUDENT_VOLUNTEER)  # the demo login is a student
     specialities = ["elementary", *TEACHER_SUBJECTS]

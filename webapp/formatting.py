@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from flask import Flask, request, url_for
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 
 from matching.grades import grade_label
 from matching.subjects import subject_label
 from solver.clock import format_time
 from webapp.clock import TOKYO
+from webapp.i18n import current_locale
 
 WEEKDAY_NAMES = (_l("月"), _l("火"), _l("水"), _l("木"), _l("金"), _l("土"), _l("日"))
 
@@ -70,10 +71,6 @@ LANGUAGE_NAMES = {
 }
 
 
-def _locale() -> str:
-    return str(get_locale() or "ja")
-
-
 def label(value: object) -> str:
     """A code from the domain (an enum or its value) in the interface language."""
     code = getattr(value, "value", value)
@@ -88,7 +85,7 @@ def page_url(endpoint: str, number: int) -> str:
 def date_ja(day: date) -> str:
     """A date with its weekday, e.g. 2026年12月1日(火) in Japanese or Tue 2026-12-01 in English."""
     weekday = str(WEEKDAY_NAMES[day.weekday()])
-    if _locale() == "en":
+    if current_locale() == "en":
         return f"{weekday} {day.isoformat()}"
     return f"{day.year}年{day.month}月{day.day}日({weekday})"
 
@@ -102,8 +99,8 @@ def local_datetime(moment: datetime) -> str:
 
 def init_app(app: Flask) -> None:
     """Register the filters on the app's Jinja environment."""
-    app.add_template_filter(lambda g: grade_label(g, _locale()), "grade")
-    app.add_template_filter(lambda s: subject_label(s, _locale()), "subject")
+    app.add_template_filter(lambda g: grade_label(g, current_locale()), "grade")
+    app.add_template_filter(lambda s: subject_label(s, current_locale()), "subject")
     app.add_template_filter(lambda d: str(WEEKDAY_NAMES[d]), "weekday")
     app.add_template_filter(format_time, "hhmm")
     app.add_template_filter(label, "label")
@@ -111,4 +108,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(date_ja, "date_ja")
     app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")
     app.add_template_global(page_url)
-    app.add_template_global(_locale, "locale")
+    app.add_template_global(current_locale, "locale")

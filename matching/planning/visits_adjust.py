@@ -113,7 +113,7 @@ def _unique(names: dict[str, str]) -> dict[str, str]:
     return {k: (f"{n}(#{k})" if seen[n] > 1 else n) for k, n in names.items()}
 
 
-def _setup(session: Session, plan: Plan, need_id: int, visit_id: Optional[int], today: date, locale: str):
+def placement_context(session: Session, plan: Plan, need_id: int, visit_id: Optional[int], today: date, locale: str):
     """The need, the visit it replaces, the problem's child, and a checker of options against the rest of the plan."""
     need = session.get(StudentNeed, need_id)
     student = session.get(Student, need.student_id) if need else None
@@ -142,7 +142,7 @@ def reassign_options(session: Session, programme_id: int, plan_id: int, need_id:
                      today: date, locale: str = "ja") -> Reassignment:
     """The tutors and times a need could move to, best fit first, each with the hard rules it would break."""
     plan = _draft(session, programme_id, plan_id)
-    need, replaced, problem, child, others, checker, labels = _setup(session, plan, need_id, visit_id, today, locale)
+    need, replaced, problem, child, others, checker, labels = placement_context(session, plan, need_id, visit_id, today, locale)
     loads = Counter(v.tutor_id for v in others)
     options = rank_options(problem, checker, child, need.subject, need.minutes_per_visit, loads)
     current = (replaced.tutor_id, replaced.weekday, replaced.start_minute) if replaced else None
@@ -156,7 +156,7 @@ def save_reassignment(session: Session, programme_id: int, plan_id: int, need_id
     """Replace the visit (or add one for an unmet need) with the chosen placement; breaks need confirming."""
     plan = _draft(session, programme_id, plan_id)
     check_version(plan, expected_lock_version)
-    need, replaced, problem, child, _others, checker, _labels = _setup(session, plan, need_id, visit_id, today, locale)
+    need, replaced, problem, child, _others, checker, _labels = placement_context(session, plan, need_id, visit_id, today, locale)
     tutor = next((t for t in problem.tutors if t.id == str(tutor_id)), None)
     if tutor is None or not 0 <= weekday <= 6 or not 0 <= start <= 24 * 60 - need.minutes_per_visit:
         raise NotFound(f"placement of tutor {tutor_id}")

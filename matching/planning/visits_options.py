@@ -81,6 +81,11 @@ class OptionChecker:
         pins = tuple(p for p in self._problem.pins if p.child_id == self._child or p.tutor_id == tutor)
         return replace(self._problem, pins=pins), near
 
+    def add(self, visit: Visit) -> None:
+        """Count one more visit as part of the plan (e.g. a substitute's extra visit on a date)."""
+        self._others.append(self._labels.visit(visit))
+        self._baseline.pop(self._labels.tutors.get(visit.tutor_id, visit.tutor_id), None)
+
     def breaks(self, visit: Visit) -> tuple[Violation, ...]:
         """The hard-rule breaks the visit adds to the plan (ones the plan had without it are left out)."""
         visit = self._labels.visit(visit)

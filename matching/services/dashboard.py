@@ -27,31 +27,29 @@ class DashboardCounts:
 
 def dashboard_counts(session: Session, programme_id: int, today: date) -> DashboardCounts:
     """Count the programme's active children, tutors active today, sites and unmatched home-visit needs."""
-    active_students = (
-        select(Student.id)
+    # Each pair of figures comes from one pass with FILTER, rather than one scan of the children per figure.
+    students, study_room_students = session.execute(
+        select(func.count(Student.id), func.count(Student.id).filter(Student.mode == Mode.STUDY_ROOM))
         .join(Household)
         .where(Household.programme_id == programme_id, Student.active.is_(True))
-    )
+    ).one()
     published_plan = select(Plan.id).where(
         Plan.programme_id == programme_id, Plan.kind == PlanKind.VISITS, Plan.status == PlanStatus.PUBLISHED
     )
-    home_visit_needs = (
-        select(StudentNeed.id)
-        .join(Student)
-        .where(Student.id.in_(active_students), Student.mode == Mode.HOME_VISIT)
-    )
     matched = exists().where(Visit.need_id == StudentNeed.id, Visit.plan_id.in_(published_plan))
+    needs, unmatched_needs = session.execute(
+        select(func.count(StudentNeed.id), func.count(StudentNeed.id).filter(~matched))
+        .join(Student)
+        .join(Household)
+        .where(Household.programme_id == programme_id, Student.active.is_(True), Student.mode == Mode.HOME_VISIT)
+    ).one()
     return DashboardCounts(
-        students=session.scalar(select(func.count()).select_from(active_students.subquery())) or 0,
+        students=students,
         tutors=session.scalar(
             select(func.count(Tutor.id)).where(Tutor.programme_id == programme_id, tutor_active_on(today))
         ) or 0,
         sites=session.scalar(select(func.count(Site.id)).where(Site.programme_id == programme_id)) or 0,
-        needs=session.scalar(select(func.count()).select_from(home_visit_needs.subquery())) or 0,
-        unmatched_needs=session.scalar(
-            select(func.count()).select_from(home_visit_needs.where(~matched).subquery())
-        ) or 0,
-        study_room_students=session.scalar(
-            select(func.count()).select_from(active_students.where(Student.mode == Mode.STUDY_ROOM).subquery())
-        ) or 0,
+        needs=needs,
+        unmatched_needs=unmatched_needs,
+        study_room_students=study_room_students,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from matching.models import CalendarEntry, Site, Student
 from matching.services.errors import NotFound
@@ -41,7 +41,9 @@ def _row(site: Site, students: int) -> SiteRow:
 
 def list_sites(session: Session, programme_id: int) -> list[SiteRow]:
     """Every site of a programme with how many active children have it as their home site."""
-    sites = session.scalars(select(Site).where(Site.programme_id == programme_id).order_by(Site.id)).all()
+    sites = session.scalars(
+        select(Site).where(Site.programme_id == programme_id).order_by(Site.id).options(selectinload(Site.openings))
+    ).all()
     counts = _students_per_site(session, *(site.id for site in sites))
     return [_row(site, counts.get(site.id, 0)) for site in sites]
 

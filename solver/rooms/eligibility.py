@@ -10,6 +10,14 @@ from solver.rooms.calendar import window_on
 from solver.rooms.problem import Child, RoomsProblem, Site, Tutor
 
 
+def staffable_weekdays(tutor: Tutor, site: Site) -> frozenset[int]:
+    """The weekdays on which the tutor can reach the site and is free for its whole session window."""
+    if site.id not in tutor.site_ids:
+        return frozenset()
+    return frozenset(w.weekday for w in site.windows
+                     if any(a.contains(w.weekday, w.start, w.end) for a in tutor.availability))
+
+
 def tutor_can_staff(tutor: Tutor, site: Site, day: date) -> bool:
     """A tutor can staff a site's session that day: site reachable, weekly window covers it, not away."""
     window = window_on(site, day)

@@ -6,8 +6,24 @@ from collections import defaultdict
 from datetime import date
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
+from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
+
+
+def keeps_caps_and_hours(problem: RoomsProblem, slots: list[tuple[str, date, int, int, int]],
+                         staff: list[tuple[str, ...] | None]) -> bool:
+    """Whether a staffing keeps every monthly cap and never puts a tutor in two places at once."""
+    caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
+    months, busy = defaultdict(int), defaultdict(list)
+    for (site_id, day, start, end, _need), st in zip(slots, staff):
+        for t in st or ():
+            months[t, month_key(day)] += 1
+            if months[t, month_key(day)] > caps[t]:
+                return False
+            if any(sessions_overlap(day, start, end, day, a, b) for a, b in busy[t, day]):
+                return False
+            busy[t, day].append((start, end))
+    return True
 
 
 def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, int]],
@@ -18,6 +34,8 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
     for t in problem.tutors:
         for site_id in t.site_ids:
             reaching[site_id].append(t)
+    tutors = {t.id: t for t in problem.tutors}
+    weekdays = {(t.id, s): staffable_weekdays(t, sites[s]) for t in problem.tutors for s in set(t.site_ids)}
     load, month, busy, regular = defaultdict(int), defaultdict(int), defaultdict(list), set()
     out: list[tuple[str, ...]] = [()] * len(slots)
     months = len({(s[1].year, s[1].month) for s in slots}) or 1
@@ -25,18 +43,29 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
     share = {t.id: ratio * t.max_sessions_per_month * months for t in problem.tutors}
     order = sorted(range(len(slots)), key=lambda k: (slots[k][1], slots[k][0]))
     fixed = fixed or {}
+    # Fixed tutors (pins, kept staff) hold their places first, so greedy picks never crowd them out.
+    for k, staff in fixed.items():
+        site_id, day, start, end, _need = slots[k]
+        for t in set(staff):
+            load[t] += 1
+            month[t, month_key(day)] += 1
+            busy[t, day].append((start, end))
+            regular.add((t, site_id))
     for k in order:
         site_id, day, start, end, need = slots[k]
-        chosen = [t for t in problem.tutors if t.id in set(fixed.get(k, ()))]
-        free = [t for t in reaching[site_id] if t not in chosen and tutor_can_staff(t, sites[site_id], day)
+        chosen = [tutors[t] for t in sorted(set(fixed.get(k, ())))]
+        taken = {t.id for t in chosen}
+        free = [t for t in reaching[site_id] if t.id not in taken and day.weekday() in weekdays[t.id, site_id]
+                and day not in t.unavailable_dates
                 and month[t.id, month_key(day)] < t.max_sessions_per_month
                 and not any(sessions_overlap(day, start, end, day, a, b) for a, b in busy[t.id, day])]
         # Prefer tutors who already work at this site (stable staffing), then preferred sites, then
         # the lightest load for what they can give.
         free.sort(key=lambda t: (load[t.id] >= share[t.id], -((t.id, site_id) in regular),
                                  -(site_id in t.preferred_site_ids), load[t.id] / max(1, t.max_sessions_per_month), t.id))
-        chosen += free[: max(0, need - len(chosen))]
-        for t in chosen:
+        picked = free[: max(0, need - len(chosen))]
+        chosen += picked
+        for t in picked:
             load[t.id] += 1
             month[t.id, month_key(day)] += 1
             busy[t.id, day].append((start, end))

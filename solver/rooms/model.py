@@ -17,6 +17,8 @@ from ortools.sat.python import cp_model
 
 from solver.rooms.solution import PhaseStats
 
+DTIME_PER_SECOND = 0.2
+
 STATUS_NAMES = {
     cp_model.OPTIMAL: "optimal",
     cp_model.FEASIBLE: "feasible",
@@ -60,7 +62,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
 
 def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: int, workers: int = 1,
                 on_solution: Callable[[cp_model.CpSolverSolutionCallback], None] | None = None,
-                should_stop: Callable[[], bool] | None = None, linearization_level: int = 1) -> PhaseRun:
+                should_stop: Callable[[], bool] | None = None, linearization_level: int = 1,
+                deterministic_time: float | None = None) -> PhaseRun:
     """Solve one phase with a time limit and a fixed seed; deterministic worker setup (interleaved when several)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
@@ -72,6 +75,9 @@ def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: i
     # Interleaving runs the portfolio in fixed batches, so several workers still give one answer per seed.
     params.interleave_search = workers > 1
     params.linearization_level = linearization_level
+    # The deterministic-time limit normally ends the search before the wall clock does, so the same
+    # input and seed give the same plan even on a busy machine; the wall limit stays as the hard cap.
+    params.max_deterministic_time = deterministic_time if deterministic_time is not None else DTIME_PER_SECOND * time_limit_s
     started = time.perf_counter()
     status = solver.solve(model, _Callback(on_solution, should_stop))
     seconds = time.perf_counter() - started

@@ -16,6 +16,9 @@ from solver.rooms.weights import (
 )
 
 
+DATES_DETERMINISTIC_TIME = 1.0
+
+
 @dataclass(frozen=True)
 class DateOptions:
     """What the dates phase may use at one site: candidate dates, pinned and previous dates, staff slack per date."""
@@ -59,7 +62,7 @@ def _change_cost(hold, options: DateOptions) -> list:
     return [W_DATE_CHANGE * ((1 - v) if d in options.previous else v) for d, v in hold.items()]
 
 
-def _gap_cost(model, hold, options: DateOptions, span_days: int, first_day: date) -> list:
+def _gap_cost(model, hold, options: DateOptions, span_days: int, first_day: date, windows: list) -> list:
     """Level 3: every stretch of long_gap_days with candidates but no session."""
     site = options.site
     length = long_gap_days(span_days, site.target_sessions, site.min_gap_days)
@@ -75,6 +78,7 @@ def _gap_cost(model, hold, options: DateOptions, span_days: int, first_day: date
         if inside:
             empty = model.new_bool_var(f"empty_{site.id}_{start.isoformat()}")
             model.add(sum(inside) + empty >= 1)
+            windows.append((empty, [d for d in days[lo:] if d < end]))
             terms.append(W_GAP_WINDOW * empty)
     return terms
 
@@ -89,6 +93,29 @@ def _slack_cost(hold, options: DateOptions) -> list:
     return [W_STAFF_SLACK * max(0, 3 - options.staff_slack.get(d, 0)) * v for d, v in hold.items()]
 
 
+def starting_dates(options: DateOptions) -> set[date]:
+    """Pinned dates, then previous dates, then evenly spaced others, each kept only if the gap allows."""
+    site = options.site
+    chosen = set(options.pinned)
+    n, target = len(options.candidates), max(1, site.target_sessions)
+    even = {options.candidates[i * n // target] for i in range(min(n, target))}
+    ordered = sorted(options.candidates, key=lambda d: (d not in options.previous, d not in even, d))
+    for d in ordered:
+        if len(chosen) >= site.target_sessions:
+            break
+        if d not in chosen and all(abs((d - c).days) >= site.min_gap_days for c in chosen):
+            chosen.add(d)
+    return chosen
+
+
+def _hint(model, hold, windows, start: set[date]) -> None:
+    """Start from a complete calendar, so a short time limit still returns at least that one."""
+    for d, v in hold.items():
+        model.add_hint(v, d in start)
+    for empty, inside in windows:
+        model.add_hint(empty, not any(d in start for d in inside))
+
+
 def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: float, seed: int,
                  should_stop: Callable[[], bool] | None = None) -> tuple[list[date], PhaseRun]:
     """Choose one site's session dates among its candidates."""
@@ -99,11 +126,16 @@ def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: floa
     _min_gap(model, hold, site)
     _pins(model, hold, options)
     span_days = (problem.period.end - problem.period.start).days + 1
-    for d in options.previous & set(hold):
-        model.add_hint(hold[d], 1)
+    windows: list = []
     model.minimize(_shortfall_cost(hold, site) + sum(_change_cost(hold, options))
-                   + sum(_gap_cost(model, hold, options, span_days, problem.period.start))
+                   + sum(_gap_cost(model, hold, options, span_days, problem.period.start, windows))
                    + sum(_intensive_cost(hold, problem, site)) + sum(_slack_cost(hold, options)))
-    run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2)
-    chosen = sorted(d for d, v in hold.items() if run.has_solution and run.solver.boolean_value(v))
+    start = starting_dates(options)
+    _hint(model, hold, windows, start)
+    # A fixed deterministic budget per site: enough to close a year's calendar, the same on any machine.
+    run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2,
+                      deterministic_time=DATES_DETERMINISTIC_TIME)
+    if not run.has_solution:
+        return sorted(start), run  # no better calendar within the limit: keep the starting one
+    chosen = sorted(d for d, v in hold.items() if run.solver.boolean_value(v))
     return chosen, run

@@ -1,8 +1,10 @@
-"""Phase 3: the tutors of every chosen session — enough staff, availability, monthly caps, one place at a time."""
+"""Phase 3: the tutors of every chosen session — enough staff, availability, monthly caps, one place at a time.
+
+CP-SAT starts from a complete greedy hint; local_search.py then improves what it returns.
+"""
 
 from __future__ import annotations
 
-import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -12,11 +14,13 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, tutor_can_staff
-from solver.rooms.greedy import greedy_staff
+from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
+from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
+from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import RoomsProblem
-from solver.rooms.solution import Progress
+from solver.rooms.solution import PhaseStats, Progress
+from solver.rooms.staff_cost import fair_shares
 from solver.rooms.weights import (
     W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR,
 )
@@ -34,6 +38,17 @@ class SessionSlot:
     pinned: bool
 
 
+@dataclass
+class StaffModel:
+    """A built staffing model and the handles to read it."""
+
+    model: cp_model.CpModel
+    held: list
+    by_slot: dict
+    pairs: dict
+    overs: dict
+
+
 def _staff_count(model, by_slot, held, slots, staff_pins) -> None:
     """Hard: a held session has exactly its required staff (or more when pins ask for more); a dropped one none."""
     for k, slot in enumerate(slots):
@@ -45,13 +60,13 @@ def _staff_count(model, by_slot, held, slots, staff_pins) -> None:
         model.add(sum(vs) == need * held[k])
 
 
-def _pins(model, x, held, slots, staff_pins) -> None:
+def _pins(model, by_slot, held, slots, staff_pins) -> None:
     """Hard: pinned sessions are held and pinned staff work them."""
     for k, slot in enumerate(slots):
         if slot.pinned:
             model.add(held[k] == 1)
         for tutor_id in staff_pins.get(k, ()):
-            model.add(x[tutor_id, k] == 1)
+            model.add(dict(by_slot[k])[tutor_id] == 1)
 
 
 def _monthly_caps(model, by_tutor, slots, problem: RoomsProblem) -> None:
@@ -80,9 +95,9 @@ def _one_place_at_a_time(model, by_tutor, slots) -> None:
                         model.add_bool_or([~v1, ~v2])
 
 
-def _drop_cost(held, slots) -> list:
+def _drop_cost(held) -> list:
     """Level 1: each chosen session left unstaffed (and so not held)."""
-    return [W_SESSION_SHORT * (1 - held[k]) for k in range(len(slots))]
+    return [W_SESSION_SHORT * (1 - h) for h in held]
 
 
 def _change_cost(by_slot, slots, previous_staff) -> list:
@@ -90,14 +105,12 @@ def _change_cost(by_slot, slots, previous_staff) -> list:
     terms = []
     for k, slot in enumerate(slots):
         before = previous_staff.get((slot.site_id, slot.date))
-        if before is None:
-            continue
-        for t, v in by_slot[k]:
-            terms.append(W_STAFF_CHANGE * ((1 - v) if t in before else v))
+        if before is not None:
+            terms.extend(W_STAFF_CHANGE * ((1 - v) if t in before else v) for t, v in by_slot[k])
     return terms
 
 
-def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, aux: dict) -> list:
+def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, pairs: dict) -> list:
     """Level 4: each (tutor, site) pair used, so the same tutors come back week after week.
 
     A cover cut keeps the bound honest: a site's staff slots fit in the yearly capacity of the pairs it uses.
@@ -111,139 +124,155 @@ def _stability_cost(model, by_tutor, slots, held, problem: RoomsProblem, aux: di
         for site_id, kvs in per_site.items():
             pair = model.new_bool_var(f"pair_{tutor_id}_{site_id}")
             model.add(sum(v for _k, v in kvs) <= len(kvs) * pair)
-            aux["pairs"][tutor_id, site_id] = pair
+            pairs[tutor_id, site_id] = pair
             months = defaultdict(int)
             for k, _v in kvs:
                 months[month_key(slots[k].date)] += 1
             cover[site_id].append((sum(min(n, caps[tutor_id]) for n in months.values()), pair))
             terms.append(W_TUTOR_SITE_PAIR * pair)
-    for site_id, pairs in cover.items():
+    for site_id, site_pairs in cover.items():
         slots_here = [(s.required, held[k]) for k, s in enumerate(slots) if s.site_id == site_id]
-        model.add(sum(c * p for c, p in pairs) >= sum(r * h for r, h in slots_here))
+        model.add(sum(c * p for c, p in site_pairs) >= sum(r * h for r, h in slots_here))
     return terms
 
 
-def _yearly_capacity(items, slots, cap: int) -> int:
-    """How many of these sessions a tutor could work in the year, month by month under the cap."""
-    months = defaultdict(int)
-    for k, _v in items:
-        months[month_key(slots[k].date)] += 1
-    return sum(min(n, cap) for n in months.values())
-
-
-def _fairness_cost(model, by_tutor, slots, problem: RoomsProblem, aux: dict) -> list:
-    """Level 5: sessions above each tutor's fair share, the share being proportional to what they can give.
-
-    A paid 学習支援員 with a cap of 12 a month is expected to work more than a student with 4.
-    """
-    caps = {t.id: t.max_sessions_per_month for t in problem.tutors}
-    capacity = {t: _yearly_capacity(items, slots, caps[t]) for t, items in by_tutor.items()}
-    ratio = sum(s.required for s in slots) / max(1, sum(capacity.values()))
+def _fairness_cost(model, by_tutor, fair: dict[str, int], overs: dict) -> list:
+    """Level 5: sessions above each tutor's fair share (proportional to what they can give; see staff_cost)."""
     terms = []
     for tutor_id, items in by_tutor.items():
-        fair = math.ceil(ratio * capacity[tutor_id])
-        if len(items) > fair:
-            over = model.new_int_var(0, len(items) - fair, f"over_{tutor_id}")
-            model.add(over >= sum(v for _k, v in items) - fair)
+        if len(items) > fair[tutor_id]:
+            over = model.new_int_var(0, len(items), f"over_{tutor_id}")
+            model.add(over >= sum(v for _k, v in items) - fair[tutor_id])
+            overs[tutor_id] = over
             terms.append(W_LOAD_OVER * over)
-            aux["overs"][tutor_id] = (over, fair)
     return terms
 
 
-def _preference_cost(x, slots, problem: RoomsProblem) -> list:
+def _preference_cost(by_slot, slots, problem: RoomsProblem) -> list:
     """Level 6: sessions at a site the tutor did not prefer (only for tutors with preferences)."""
     preferred = {t.id: set(t.preferred_site_ids) for t in problem.tutors}
-    return [W_TUTOR_NOT_PREFERRED * v for (t, k), v in x.items() if preferred[t] and slots[k].site_id not in preferred[t]]
+    return [W_TUTOR_NOT_PREFERRED * v for k, items in by_slot.items() for t, v in items
+            if preferred[t] and slots[k].site_id not in preferred[t]]
 
 
-def _hint(model, x, held, aux, slots, problem, index, hints, staff_pins) -> None:
-    """Start from a complete plan: the previous staff where still valid, the rest filled greedily."""
+def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dict[str, int]) -> StaffModel:
+    """Build the staffing model of these slots."""
+    model = cp_model.CpModel()
+    sites = {s.id: s for s in problem.sites}
+    held = [model.new_bool_var(f"held_{s.site_id}_{s.date.isoformat()}") for s in slots]
+    by_tutor, by_slot, slots_by_site = defaultdict(list), defaultdict(list), defaultdict(list)
+    for k, slot in enumerate(slots):
+        slots_by_site[slot.site_id].append(k)
+    for tutor in problem.tutors:
+        weekdays = {site_id: staffable_weekdays(tutor, sites[site_id]) for site_id in set(tutor.site_ids)}
+        for k in sorted(k for site_id in set(tutor.site_ids) for k in slots_by_site[site_id]):
+            slot = slots[k]
+            if slot.date.weekday() not in weekdays[slot.site_id] or slot.date in tutor.unavailable_dates:
+                continue
+            v = model.new_bool_var(f"staff_{tutor.id}_{slot.site_id}_{slot.date.isoformat()}")
+            by_tutor[tutor.id].append((k, v))
+            by_slot[k].append((tutor.id, v))
+    index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
+    staff_pins = defaultdict(list)
+    for pin in problem.pins.staff:
+        if (pin.site_id, pin.date) in index:
+            staff_pins[index[pin.site_id, pin.date]].append(pin.tutor_id)
+    _staff_count(model, by_slot, held, slots, staff_pins)
+    _pins(model, by_slot, held, slots, staff_pins)
+    _monthly_caps(model, by_tutor, slots, problem)
+    _one_place_at_a_time(model, by_tutor, slots)
+    previous_staff = {}
+    if problem.previous is not None:
+        previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}
+    pairs, overs = {}, {}
+    model.minimize(sum(_drop_cost(held)) + sum(_change_cost(by_slot, slots, previous_staff))
+                   + sum(_stability_cost(model, by_tutor, slots, held, problem, pairs))
+                   + sum(_fairness_cost(model, by_tutor, fair, overs))
+                   + sum(_preference_cost(by_slot, slots, problem)))
+    return StaffModel(model, held, by_slot, pairs, overs)
+
+
+def hint_staff(built: StaffModel, slots: list[SessionSlot], staff: list[tuple[str, ...] | None],
+               fair: dict[str, int]) -> None:
+    """Give the model a complete hint: this staffing, with the pairs and loads it implies."""
+    load, pairs = defaultdict(int), set()
+    for k, h in enumerate(built.held):
+        on_slot = staff[k] is not None
+        built.model.add_hint(h, on_slot)
+        for t, v in built.by_slot[k]:
+            on = on_slot and t in staff[k]
+            built.model.add_hint(v, on)
+            if on:
+                load[t] += 1
+                pairs.add((t, slots[k].site_id))
+    for key, pair in built.pairs.items():
+        built.model.add_hint(pair, key in pairs)
+    for t, over in built.overs.items():
+        built.model.add_hint(over, max(0, load[t] - fair[t]))
+
+
+def read_staff(built: StaffModel, values: Callable) -> list[tuple[str, ...] | None]:
+    """The staff of each slot from a solved model (None for a dropped slot)."""
+    return [tuple(sorted(t for t, v in built.by_slot[k] if values(v))) if values(h) else None
+            for k, h in enumerate(built.held)]
+
+
+def _pins_kept(problem: RoomsProblem, slots, staff) -> bool:
+    index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
+    return all(staff[index[p.site_id, p.date]] is not None and p.tutor_id in staff[index[p.site_id, p.date]]
+               for p in problem.pins.staff) and all(st is not None for s, st in zip(slots, staff) if s.pinned)
+
+
+def _greedy_start(problem, slots, hints, built) -> list[tuple[str, ...] | None]:
+    """Previous staff where still valid, the rest filled greedily; sessions short of staff start dropped."""
+    index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
     fixed = {}
-    for key, staff in hints.items():
+    for key, staff in (hints or {}).items():
         k = index.get(key)
         if k is not None:
-            fixed[k] = tuple(t for t in staff if (t, k) in x)
-    for k, tutors in staff_pins.items():
-        fixed[k] = tuple(sorted(set(fixed.get(k, ())) | set(tutors)))
-    rows = [(s.site_id, s.date, s.start, s.end, max(s.required, len(staff_pins.get(k, ())))) for k, s in enumerate(slots)]
+            fixed[k] = tuple(t for t in staff if t in dict(built.by_slot[k]))
+    for pin in problem.pins.staff:
+        k = index[pin.site_id, pin.date]
+        fixed[k] = tuple(sorted(set(fixed.get(k, ())) | {pin.tutor_id}))
+    rows = [(s.site_id, s.date, s.start, s.end, max(s.required, len(fixed.get(k, ())))) for k, s in enumerate(slots)]
     staffed = greedy_staff(problem, rows, fixed)
-    full = [len(staff) == rows[k][4] for k, staff in enumerate(staffed)]
-    for k in range(len(slots)):
-        model.add_hint(held[k], full[k])
-    load, pairs = defaultdict(int), set()
-    for (t, k), v in x.items():
-        on = full[k] and t in staffed[k]
-        model.add_hint(v, on)
-        if on:
-            load[t] += 1
-            pairs.add((t, slots[k].site_id))
-    for key, pair in aux["pairs"].items():
-        model.add_hint(pair, key in pairs)
-    for t, (over, fair) in aux["overs"].items():
-        model.add_hint(over, max(0, load[t] - fair))
-
-
-def _keep(model, by_slot, held, slots, keep) -> None:
-    """Re-solve: sessions whose previous staff is still valid keep exactly that staff."""
-    for k, slot in enumerate(slots):
-        staff = keep.get((slot.site_id, slot.date))
-        if staff is None:
-            continue
-        model.add(held[k] == 1)
-        for t, v in by_slot[k]:
-            model.add(v == (t in staff))
+    return [st if len(st) == rows[k][4] else None for k, st in enumerate(staffed)]
 
 
 def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s: float, seed: int, workers: int,
                    hints: dict[tuple[str, date], tuple[str, ...]] | None = None,
-                   keep: dict[tuple[str, date], frozenset[str]] | None = None,
                    on_progress: Callable[[Progress], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> tuple[list[tuple[str, ...] | None], PhaseRun]:
     """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
-    model = cp_model.CpModel()
-    sites = {s.id: s for s in problem.sites}
-    held = [model.new_bool_var(f"held_{s.site_id}_{s.date.isoformat()}") for s in slots]
-    x = {}
-    by_tutor = defaultdict(list)
-    by_slot = defaultdict(list)
-    slots_by_site = defaultdict(list)
-    for k, slot in enumerate(slots):
-        slots_by_site[slot.site_id].append((k, slot))
-    for tutor in problem.tutors:
-        for k, slot in sorted(kv for site_id in set(tutor.site_ids) for kv in slots_by_site[site_id]):
-            if tutor_can_staff(tutor, sites[slot.site_id], slot.date):
-                x[tutor.id, k] = model.new_bool_var(f"staff_{tutor.id}_{slot.site_id}_{slot.date.isoformat()}")
-                by_tutor[tutor.id].append((k, x[tutor.id, k]))
-                by_slot[k].append((tutor.id, x[tutor.id, k]))
-    index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
-    staff_pins = defaultdict(list)
-    for pin in problem.pins.staff:
-        staff_pins[index[pin.site_id, pin.date]].append(pin.tutor_id)
-    _staff_count(model, by_slot, held, slots, staff_pins)
-    _pins(model, x, held, slots, staff_pins)
-    _monthly_caps(model, by_tutor, slots, problem)
-    _one_place_at_a_time(model, by_tutor, slots)
-    _keep(model, by_slot, held, slots, keep or {})
-    previous_staff = {}
-    if problem.previous is not None:
-        previous_staff = {(p.site_id, p.date): set(p.staff) for p in problem.previous.sessions}
-    aux = {"pairs": {}, "overs": {}}
-    model.minimize(sum(_drop_cost(held, slots)) + sum(_change_cost(by_slot, slots, previous_staff))
-                   + sum(_stability_cost(model, by_tutor, slots, held, problem, aux)) + sum(_fairness_cost(model, by_tutor, slots, problem, aux))
-                   + sum(_preference_cost(x, slots, problem)))
-    _hint(model, x, held, aux, slots, problem, index, hints or {}, staff_pins)
     started = time.perf_counter()
+    fair = fair_shares(problem, slots)
+    built = build_staff_model(problem, slots, fair)
+    start = _greedy_start(problem, slots, hints, built)
+    hint_staff(built, slots, start, fair)
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:
+        """Forward an improving staffing as Progress."""
         if on_progress is not None:
-            count = sum(1 for h in held if cb.boolean_value(h))
+            count = sum(1 for h in built.held if cb.boolean_value(h))
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
                                  time.perf_counter() - started))
 
-    run = solve_phase(model, "staff", time_limit_s, seed, workers, report, should_stop, linearization_level=2)
-    result: list[tuple[str, ...] | None] = [None] * len(slots)
+    first_share = 0.5
+    run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
+                      linearization_level=2)
+    rows = [(s.site_id, s.date, s.start, s.end, s.required) for s in slots]
+    if run.stats.status == "infeasible" or (not run.has_solution and not (
+            _pins_kept(problem, slots, start) and keeps_caps_and_hours(problem, rows, start))):
+        return [None] * len(slots), run  # no valid plan to fall back on: report the status, invent nothing
     if run.has_solution:
-        for k in range(len(slots)):
-            if run.solver.boolean_value(held[k]):
-                result[k] = tuple(sorted(t for t, v in by_slot[k] if run.solver.boolean_value(v)))
-    return result, run
+        staff = read_staff(built, run.solver.boolean_value)
+    else:
+        # No solution within the limit (a large model still in presolve): the greedy start is a valid plan.
+        staff = start
+    if run.stats.status == "optimal":
+        return staff, run
+    budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+    staff, objective = improve_staffing(problem, slots, staff, fair, budget, should_stop, on_progress, started)
+    status = "optimal" if objective <= run.stats.bound + 0.5 else "feasible"
+    stats = PhaseStats("staff", status, float(objective), run.stats.bound, time.perf_counter() - started)
+    return staff, PhaseRun(run.solver, stats)

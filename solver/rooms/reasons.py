@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from solver.clock import WEEKDAYS_JA
+from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import child_can_attend, tutor_can_staff
 from solver.rooms.problem import Child, RoomsProblem, Site
 from solver.rooms.solution import Shortfall
@@ -24,10 +26,14 @@ def max_sessions_with_gap(candidates: list[date], min_gap_days: int) -> int:
     return count
 
 
-def free_tutors(problem: RoomsProblem, site: Site, candidates: list[date], year: int, month: int, weekday: int) -> int:
-    """Tutors who could staff at least one of the site's open dates on that weekday of that month."""
-    days = [d for d in candidates if d.year == year and d.month == month and d.weekday() == weekday]
-    return sum(1 for t in problem.tutors if any(tutor_can_staff(t, site, d) for d in days))
+def free_tutors(problem: RoomsProblem, site: Site, days: list[date], used: Mapping) -> int:
+    """The most tutors free on any of those dates: able to staff it, not working that day, room under the monthly cap.
+
+    used counts each tutor's sessions per month ("YYYY-MM") and per date in the plan.
+    """
+    month = month_key(days[0])
+    return max(sum(1 for t in problem.tutors if used.get((t.id, month), 0) < t.max_sessions_per_month
+                   and not used.get((t.id, day), 0) and tutor_can_staff(t, site, day)) for day in days)
 
 
 def _calendar_reason(site: Site, n_open: int, n_gap: int) -> tuple[str, str, int] | None:
@@ -43,26 +49,36 @@ def _calendar_reason(site: Site, n_open: int, n_gap: int) -> tuple[str, str, int
     return None
 
 
-def _staff_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], unstaffed: list[date], lost: int) -> list[Shortfall]:
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _staff_shortfalls(problem: RoomsProblem, site: Site, unstaffed: list[date], lost: int,
+                      used: Mapping) -> list[Shortfall]:
     out = []
-    groups = Counter((d.year, d.month, d.weekday()) for d in unstaffed)
-    for (year, month, weekday), count in sorted(groups.items()):
+    groups = defaultdict(list)
+    for d in unstaffed:
+        groups[d.year, d.month, d.weekday()].append(d)
+    for (year, month, weekday), days in sorted(groups.items()):
         if lost <= 0:
             break
-        count = min(count, lost)
+        count = min(len(days), lost)
         lost -= count
-        k = free_tutors(problem, site, candidates, year, month, weekday)
+        k = free_tutors(problem, site, days, used)
+        free_ja = f"空き講師が{k}名のみの" if k else "空き講師がいない"
+        free_en = f"only {_count(k, 'tutor')}" if k else "no tutor"
         out.append(Shortfall(
             "staff", count,
-            f"{site.name}: {month}月は{WEEKDAYS_JA[weekday]}曜の空き講師が{k}名のみのため、{count}回分の人員が不足しています",
-            f"{site.name}: in {MONTHS_EN[month - 1]} only {k} tutors are free on {WEEKDAYS_EN[weekday]}s, "
-            f"so {count} sessions lack staff",
+            f"{site.name}: {month}月は{WEEKDAYS_JA[weekday]}曜の{free_ja}ため、{count}回分の人員が不足しています",
+            f"{site.name}: in {MONTHS_EN[month - 1]} {free_en} free on {WEEKDAYS_EN[weekday]}s, "
+            f"so {_count(count, 'session')} {'lacks' if count == 1 else 'lack'} staff",
             site_id=site.id, month=f"{year:04d}-{month:02d}"))
     return out
 
 
-def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], held: int, unstaffed: list[date]) -> list[Shortfall]:
-    """Shortfalls of one site: the total below target, then the months and weekdays that lacked staff."""
+def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], held: int, unstaffed: list[date],
+                    used: Mapping) -> list[Shortfall]:
+    """Shortfalls of one site: the total below target, then the months and weekdays that lacked staff (see free_tutors)."""
     missing = site.target_sessions - held
     if missing <= 0:
         return []
@@ -73,11 +89,12 @@ def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], h
         parts_ja.append(calendar[0])
         parts_en.append(calendar[1])
     possible = min(site.target_sessions, len(candidates), n_gap)
-    staff = _staff_shortfalls(problem, site, candidates, unstaffed, possible - held)
+    staff = _staff_shortfalls(problem, site, unstaffed, possible - held, used)
     explained = (calendar[2] if calendar else 0) + sum(s.missing for s in staff)
     if staff:
         parts_ja.append(f"講師不足で{sum(s.missing for s in staff)}回分を開催できません")
-        parts_en.append(f"{sum(s.missing for s in staff)} sessions cannot be staffed")
+        n = sum(s.missing for s in staff)
+        parts_en.append(f"{_count(n, 'session')} cannot be staffed")
     if missing > explained:
         parts_ja.append(f"残り{missing - explained}回は時間制限内に配置できませんでした")
         parts_en.append(f"{missing - explained} more could not be placed within the time limit")
@@ -86,6 +103,14 @@ def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], h
                       f"{site.name}: {held} of {site.target_sessions} sessions. " + "; ".join(parts_en) + ".",
                       site_id=site.id)
     return [total, *staff]
+
+
+def pins_shortfall(site: Site) -> Shortfall:
+    """The site's whole target, when the pins together admit no staffing at all (status infeasible)."""
+    return Shortfall("sessions", site.target_sessions,
+                     f"{site.name}: 固定(ピン)された開催日・講師を同時に満たす人員配置がないため、開催できません。ピンを見直してください",
+                     f"{site.name}: no staffing satisfies all pinned dates and staff together, so no session can be held; "
+                     "review the pins", site_id=site.id)
 
 
 def child_shortfall(problem: RoomsProblem, child: Child) -> Shortfall:

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
 from solver.geo import travel_minutes
-from solver.rooms.calendar import candidate_dates, window_on
+from solver.rooms.calendar import candidate_dates, month_key, window_on
 from solver.rooms.changes import summarize_changes
-from solver.rooms.eligibility import expected_children, required_staff, tutor_can_staff
+from solver.rooms.eligibility import expected_children, required_staff, staffable_weekdays
 from solver.rooms.model_children import assign_children
 from solver.rooms.model_dates import DateOptions, choose_dates
 from solver.rooms.model_staff import SessionSlot, staff_sessions
 from solver.rooms.problem import RoomsProblem, Site
-from solver.rooms.reasons import child_shortfall, site_shortfalls
+from solver.rooms.reasons import child_shortfall, pins_shortfall, site_shortfalls
+from solver.rooms.repair import repair_staffing
 from solver.rooms.solution import (
     ChildAssignment, PhaseStats, Progress, RoomsSolution, Session, TutorLoad,
 )
 from solver.rooms.validate import validate_problem
 
-DEFAULT_WORKERS = 2
+DEFAULT_WORKERS = 1
+
+
+def _since(started: float, on_progress: Callable[[Progress], None] | None) -> Callable[[Progress], None] | None:
+    """Report progress with seconds counted from the start of the whole solve, not of each phase."""
+    if on_progress is None:
+        return None
+    return lambda p: on_progress(replace(p, seconds=time.perf_counter() - started))
 
 
 def _combine(name: str, runs: list[PhaseStats]) -> PhaseStats:
@@ -39,7 +48,8 @@ class _SiteDay:
         self.candidates = candidate_dates(problem, site)
         self.required = {d: required_staff(site, expected_children(site, children_here, d)) for d in self.candidates}
         self.expected = {d: expected_children(site, children_here, d) for d in self.candidates}
-        self.free = {d: sum(1 for t in reaching if tutor_can_staff(t, site, d))
+        weekdays = [(t, staffable_weekdays(t, site)) for t in reaching]
+        self.free = {d: sum(1 for t, days in weekdays if d.weekday() in days and d not in t.unavailable_dates)
                      for d in self.candidates}
 
 
@@ -52,9 +62,12 @@ def _pinned_dates(problem: RoomsProblem) -> dict[str, set[date]]:
     return pinned
 
 
-def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, limit, seed, should_stop, on_progress, started):
+def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, budget, seed, should_stop, on_progress, started):
+    """Each site's dates; a site finishing early leaves its wall time to the sites after it."""
     chosen, runs = {}, []
-    for site in sites:
+    begun = time.perf_counter()
+    for n, site in enumerate(sites):
+        limit = max(0.05, (budget - (time.perf_counter() - begun)) / (len(sites) - n))
         info = days[site.id]
         usable = tuple(d for d in info.candidates if d not in excluded[site.id] or d in pinned[site.id])
         options = DateOptions(site, usable, frozenset(pinned[site.id]), frozenset(sticky.get(site.id, ())),
@@ -77,30 +90,15 @@ def _slots(problem, days, chosen, pinned) -> list[SessionSlot]:
     return slots
 
 
-def _still_valid(problem: RoomsProblem, slots: list[SessionSlot]) -> dict:
-    """Previous sessions, still chosen, whose staff can all still work them and match the need."""
-    sites = {s.id: s for s in problem.sites}
-    tutors = {t.id: t for t in problem.tutors}
-    wanted = {(s.site_id, s.date): s.required for s in slots}
-    keep = {}
-    for p in problem.previous.sessions:
-        need = wanted.get((p.site_id, p.date))
-        if need is not None and len(set(p.staff)) == need and all(
-                t in tutors and tutor_can_staff(tutors[t], sites[p.site_id], p.date) for t in p.staff):
-            keep[p.site_id, p.date] = frozenset(p.staff)
-    return keep
-
-
 def _staff_with_previous(problem, slots, limit, seed, workers, hints, on_progress, should_stop):
     """Staff the sessions; when re-solving, first try changing only the sessions the change touched."""
     if problem.previous is not None:
         started = time.perf_counter()
-        keep = _still_valid(problem, slots)
-        staff, run = staff_sessions(problem, slots, 0.5 * limit, seed, workers, hints, keep, on_progress, should_stop)
-        if run.has_solution and all(st is not None for s, st in zip(slots, staff) if (s.site_id, s.date) not in keep):
-            return staff, run
+        repaired = repair_staffing(problem, slots, 0.5 * limit, should_stop, on_progress)
+        if repaired is not None:
+            return repaired
         limit = max(0.1, limit - (time.perf_counter() - started))
-    return staff_sessions(problem, slots, limit, seed, workers, hints, None, on_progress, should_stop)
+    return staff_sessions(problem, slots, limit, seed, workers, hints, on_progress, should_stop)
 
 
 def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0,
@@ -109,6 +107,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     """Plan the study rooms: dates per site, staff per session, a home site per child; deterministic per seed."""
     validate_problem(problem)
     started = time.perf_counter()
+    on_progress = _since(started, on_progress)
     site_of, child_run = assign_children(problem, min(3.0, max(0.5, 0.05 * time_limit_s)), seed, should_stop)
     children_here = defaultdict(list)
     for child in problem.children:
@@ -123,8 +122,8 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     previous_dates = defaultdict(set)
     for p in (problem.previous.sessions if problem.previous else ()):
         previous_dates[p.site_id].add(p.date)
-    per_site = max(0.05, 0.2 * time_limit_s / max(1, len(problem.sites)))
-    chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, per_site, seed,
+    dates_budget = 0.25 * time_limit_s
+    chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, dates_budget, seed,
                                           should_stop, on_progress, started)
     date_stats = {s.id: r for s, r in zip(problem.sites, date_runs)}
     slots = _slots(problem, days, chosen, pinned)
@@ -144,14 +143,15 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         for s, st in zip(slots, staff):
             if st is not None:
                 kept[s.site_id].add(s.date)
-        redo, redo_runs = _choose_all_dates(problem, days, pinned, kept, excluded, touched, per_site, seed,
+        redo, redo_runs = _choose_all_dates(problem, days, pinned, kept, excluded, touched,
+                                            dates_budget * len(touched) / len(problem.sites), seed,
                                             should_stop, on_progress, started)
         redo_chosen = {**chosen, **redo}
         hints.update({(s.site_id, s.date): st for s, st in zip(slots, staff) if st is not None})
         redo_slots = _slots(problem, days, redo_chosen, pinned)
         remaining = time_limit_s - (time.perf_counter() - started)
         redo_staff, redo_run = staff_sessions(problem, redo_slots, max(0.1, 0.5 * remaining), seed, workers, hints,
-                                              None, on_progress, should_stop)
+                                              on_progress, should_stop)
         # Keep the first round when the repair found nothing better (e.g. it ran out of time).
         if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
             date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
@@ -176,12 +176,20 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
             load[t] += 1
             where[t].add(s.site_id)
     loads = [TutorLoad(t.id, load[t.id], tuple(sorted(where[t.id]))) for t in problem.tutors]
-    held = defaultdict(int)
+    held, used = defaultdict(int), defaultdict(int)
     for s in sessions:
         held[s.site_id] += 1
+        for t in s.staff:
+            used[t, month_key(s.date)] += 1
+            used[t, s.date] += 1
     shortfalls = []
     for site in problem.sites:
-        shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id], sorted(set(unstaffed[site.id]))))
+        if phases[-1].status == "infeasible":
+            if site.target_sessions:
+                shortfalls.append(pins_shortfall(site))
+            continue
+        shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id],
+                                          sorted(set(unstaffed[site.id])), used))
     shortfalls.extend(child_shortfall(problem, c) for c in problem.children if site_of[c.id] is None)
     overall = _combine("all", phases)
     return RoomsSolution(

@@ -85,6 +85,23 @@ def _check_pins(problem: RoomsProblem, site_ids: set[str]) -> None:
             raise ProblemError(f"pins.child_sites[{k}].site_id", f"site {pin.site_id!r} is not allowed for child {pin.child_id!r} or opens on none of their weekdays")
 
 
+def _check_pinned_dates(problem: RoomsProblem) -> None:
+    """Pinned session dates (from session and staff pins) fit the site's target and minimum gap."""
+    pinned: dict[str, dict] = {}
+    for kind, pins in (("sessions", problem.pins.sessions), ("staff", problem.pins.staff)):
+        for k, pin in enumerate(pins):
+            pinned.setdefault(pin.site_id, {}).setdefault(pin.date, f"pins.{kind}[{k}].date")
+    for site_id, dates in pinned.items():
+        site = problem.site(site_id)
+        if len(dates) > site.target_sessions:
+            field = dates[sorted(dates)[site.target_sessions]]
+            raise ProblemError(field, f"site {site_id!r} has {len(dates)} pinned dates but a target of {site.target_sessions}")
+        days = sorted(dates)
+        for a, b in zip(days, days[1:]):
+            if (b - a).days < site.min_gap_days:
+                raise ProblemError(dates[b], f"{a.isoformat()} and {b.isoformat()} are closer than the minimum gap of {site_id!r}")
+
+
 def validate_problem(problem: RoomsProblem) -> None:
     """Raise ProblemError naming the field if the problem is inconsistent; return None when it is sound."""
     if problem.period.end < problem.period.start:
@@ -100,3 +117,4 @@ def validate_problem(problem: RoomsProblem) -> None:
         _known(special.site_ids, site_ids, f"special_periods[{i}].site_ids", "site")
     _check_people(problem, site_ids)
     _check_pins(problem, site_ids)
+    _check_pinned_dates(problem)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 
 from matching.db import make_engine, make_session_factory
-from matching.models import Channel, JobStatus, Notification, Plan, PlanKind, PlanStatus, Role, SolveJob, Visit
+from matching.models import (
+    Channel, JobStatus, Notification, Plan, PlanKind, PlanStatus, Role, SolveJob, Visit, VisitOccurrence,
+)
 from tests.factories import (
     make_account, make_household, make_programme, make_room_plan, make_site, make_student, make_tutor,
 )
@@ -30,6 +33,7 @@ class World:
     need_id: int
     job_id: int  # the finished solve that made the draft
     notice_id: int  # a letter waiting in the outbox
+    occurrence_id: int  # a dated visit of the published plan (the same child and tutor, next Tuesday)
     kind: str = "visits"
     room_plan_id: int = 0  # a draft rooms plan with one session at the site, staffed by the tutor
     session_id: int = 0
@@ -57,11 +61,18 @@ def world(database_url) -> World:
                        result_plan_id=plan.id, progress={"coverage": 1.0, "elapsed": 0.3})
         letter = Notification(kind="plan_change", channel=Channel.LETTER, subject="訪問日のお知らせ", body="…",
                               household_id=student.household_id)
+        published = Plan(programme_id=programme.id, kind=PlanKind.VISITS, status=PlanStatus.PUBLISHED, version=1)
+        session.add(published)
+        session.flush()
+        occurrence = VisitOccurrence(on_date=date(2026, 11, 24), start_minute=18 * 60, end_minute=20 * 60)
+        session.add(Visit(plan_id=published.id, student_id=student.id, need_id=need_id, subject="math",
+                          tutor_id=tutor.id, weekday=1, start_minute=18 * 60, end_minute=20 * 60, travel_minutes=5,
+                          occurrences=[occurrence]))
         session.add_all([visit, job, letter])
         room_plan = make_room_plan(session, programme, site, tutor)
         session.commit()
         ids = World(programme.id, site.id, student.id, tutor.id, plan.id, visit.id, need_id, job.id, letter.id,
-                    room_plan_id=room_plan.id, session_id=room_plan.sessions[0].id)
+                    occurrence.id, room_plan_id=room_plan.id, session_id=room_plan.sessions[0].id)
     engine.dispose()
     return ids
 

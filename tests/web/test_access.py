@@ -15,7 +15,7 @@ from webapp import create_app
 # Values for the URL parameters of coordinator routes; a new parameter must be added here.
 PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id", "plan_id": "plan_id",
               "job_id": "job_id", "kind": "kind", "need_id": "need_id", "visit_id": "visit_id",
-              "notice_id": "notice_id", "session_id": "session_id",
+              "notice_id": "notice_id", "occurrence_id": "occurrence_id", "session_id": "session_id",
               # a calendar entry appears only on POST-only routes, refused before any lookup: any id will do
               "entry_id": "site_id"}
 

@@ -4,8 +4,8 @@ Importing this package registers every view module on the blueprint.
 """
 
 from webapp.coordinator import (  # noqa: F401  (registers views)
-    calendar, directory, intake_sites, intake_students, intake_tutors, outbox, plans, room_edits, room_plans,
-    solve_jobs, visit_plans,
+    absences, calendar, directory, intake_sites, intake_students, intake_tutors, outbox, plans, room_edits,
+    room_plans, solve_jobs, visit_plans,
 )
 from webapp.coordinator.blueprint import bp
 

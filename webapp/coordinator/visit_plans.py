@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.planning.visits_adjust import (
@@ -16,6 +16,7 @@ from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import today
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
+from webapp.i18n import current_locale
 from webapp.requests import int_arg
 
 
@@ -77,7 +78,7 @@ def _chosen() -> tuple[int, int, int] | None:
 @role_required(*STAFF_ROLES)
 def reassign_need(plan_id: int, need_id: int):
     """Move a need to another tutor or time from options ranked by fit; rule breaks need confirming."""
-    programme_id, locale = current_programme(db()).id, str(get_locale() or "ja")
+    programme_id, locale = current_programme(db()).id, current_locale()
     visit_id = int_arg("visit") if request.method == "GET" else (_form_int("visit") if request.form.get("visit") else None)
     chosen, breaks, status = None, (), 200
     if request.method == "POST":

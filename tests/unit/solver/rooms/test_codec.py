@@ -68,3 +68,19 @@ def test_target_beyond_open_dates_is_a_shortfall_not_an_error(doc):
     assert solution.shortfalls[0].missing == 76
     assert "開室可能日が4日のみ" in solution.shortfalls[0].reason_ja
     assert "only 4 open dates" in solution.shortfalls[0].reason_en
+
+
+def test_more_pinned_dates_than_the_target_names_the_extra_pin(doc):
+    doc["sites"][0]["target_sessions"] = 1
+    doc["pins"]["sessions"] = [{"site_id": "A", "date": "2026-06-02"}, {"site_id": "A", "date": "2026-06-09"}]
+    with pytest.raises(ProblemError) as error:
+        problem_from_json(doc)
+    assert error.value.field == "pins.sessions[1].date"
+
+
+def test_pinned_dates_closer_than_the_gap_name_the_later_pin(doc):
+    doc["sites"][0]["min_gap_days"] = 3
+    doc["pins"]["sessions"] = [{"site_id": "A", "date": "2026-06-02"}, {"site_id": "A", "date": "2026-06-04"}]
+    with pytest.raises(ProblemError) as error:
+        problem_from_json(doc)
+    assert error.value.field == "pins.sessions[1].date"

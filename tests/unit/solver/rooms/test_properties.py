@@ -47,7 +47,7 @@ def problems(draw):
     problem = make_problem(sites=tuple(sites), tutors=tuple(tutors), children=tuple(children), special_periods=blackouts)
     problem = problem.__class__(**{**problem.__dict__, "period": problem.period.__class__(date(2026, 6, 1), date(2026, 6, 21))})
     open_days = candidate_dates(problem, sites[0])
-    if open_days and draw(st.booleans()):
+    if open_days and sites[0].target_sessions > 0 and draw(st.booleans()):
         pin = SessionPin(sites[0].id, draw(st.sampled_from(open_days)))
         problem = problem.__class__(**{**problem.__dict__, "pins": Pins(sessions=(pin,))})
     return problem

@@ -86,3 +86,19 @@ def _consistent(problem):
     return replace(problem, pins=Pins(sessions=problem.pins.sessions, staff=problem.pins.staff,
                                       child_sites=tuple(p for p in problem.pins.child_sites
                                                         if p.site_id in {s.id for s in problem.sites})))
+
+
+def test_checker_catches_inconsistent_plans(tiny):
+    day = date(2026, 6, 2)
+    good = plan(tiny, [session(day)])
+    cases = {
+        "duplicate_session": replace(good, sessions=good.sessions * 2),
+        "duplicate_staff": replace(good, sessions=(session(day, staff=("T1", "T1", "T2")),)),
+        "unknown_tutor": replace(good, sessions=(session(day, staff=("T1", "T2", "T9")),)),
+        "unknown_site": replace(good, sessions=(session(day, site="Z"),)),
+        "unknown_child": replace(good, assignments=good.assignments + (good.assignments[0].__class__("C9", "A", 1),)),
+        "child_twice": replace(good, assignments=good.assignments + good.assignments[:1]),
+        "load_mismatch": replace(good, tutor_loads=tuple(replace(t, sessions=t.sessions + 1) for t in good.tutor_loads)),
+    }
+    for code, solution in cases.items():
+        assert code in codes(tiny, solution), code

@@ -32,7 +32,7 @@ def test_missing_tutors_are_reported_by_month_and_weekday():
     staff = [s for s in solution.shortfalls if s.kind == "staff"]
     assert len(solution.sessions) == 2
     assert staff and staff[0].reason_ja == "会場A: 6月は木曜の空き講師が1名のみのため、2回分の人員が不足しています"
-    assert staff[0].reason_en == "会場A: in June only 1 tutors are free on Thursdays, so 2 sessions lack staff"
+    assert staff[0].reason_en == "会場A: in June only 1 tutor free on Thursdays, so 2 sessions lack staff"
 
 
 def test_min_gap_limits_sessions_with_a_reason():
@@ -79,8 +79,17 @@ def test_same_seed_gives_the_same_plan(tiny):
 def test_progress_is_reported_and_cancel_is_honoured(tiny):
     reports = []
     solution = solve_rooms(tiny, time_limit_s=5, on_progress=reports.append, should_stop=lambda: True)
-    assert reports and reports[-1].phase == "staff"
+    assert reports and reports[0].phase == "dates"
+    assert solution.seconds < 5  # cancelled phases stop at once instead of using the time limit
     assert check_rooms(tiny, solution) == []
+
+
+def test_progress_reports_the_staffing_with_seconds_from_the_start(tiny):
+    reports = []
+    solve_rooms(tiny, time_limit_s=5, on_progress=reports.append)
+    staff = [r for r in reports if r.phase == "staff"]
+    assert staff and staff[-1].sessions_held == staff[-1].sessions_staffed == 4
+    assert [r.seconds for r in reports] == sorted(r.seconds for r in reports)
 
 
 def test_child_without_a_possible_site_is_reported(tiny):
@@ -88,3 +97,28 @@ def test_child_without_a_possible_site_is_reported(tiny):
     solution = solve_rooms(problem, time_limit_s=5)
     assert [s.kind for s in solution.shortfalls] == ["child"]
     assert solution.assignments[0].site_id is None
+
+
+def test_no_free_tutor_is_said_plainly():
+    problem = make_problem(tutors=(make_tutor("T1", availability=()),))
+    staff = [s for s in solve_rooms(problem, time_limit_s=5).shortfalls if s.kind == "staff"]
+    assert staff[0].reason_ja == "会場A: 6月は火曜の空き講師がいないため、2回分の人員が不足しています"
+    assert staff[0].reason_en == "会場A: in June no tutor free on Tuesdays, so 2 sessions lack staff"
+
+
+def test_same_seed_gives_the_same_plan_when_local_search_runs():
+    from seed_data.rooms_instances import generate_rooms_problem
+
+    problem = generate_rooms_problem(2, 14, 30, 5, sessions_per_site=20)
+    runs = [solve_rooms(problem, time_limit_s=4, seed=2) for _ in range(2)]
+    assert runs[0].phases[-1].status == "feasible"  # not closed by CP-SAT: the local search ran
+    assert [(s.site_id, s.date, s.staff) for s in runs[0].sessions] == [(s.site_id, s.date, s.staff) for s in runs[1].sessions]
+    assert check_rooms(problem, runs[0]) == []
+
+
+def test_pins_that_admit_no_staffing_are_reported_as_infeasible(tiny):
+    pins = Pins(staff=(StaffPin("A", date(2026, 6, 2), "T1"), StaffPin("A", date(2026, 6, 4), "T1")))
+    tutors = (make_tutor("T1", max_sessions_per_month=1), make_tutor("T2"), make_tutor("T3"))
+    solution = solve_rooms(replace(tiny, tutors=tutors, pins=pins), time_limit_s=5)
+    assert solution.status == "infeasible" and solution.sessions == ()
+    assert "ピンを見直してください" in solution.shortfalls[0].reason_ja
