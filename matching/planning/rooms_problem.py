@@ -5,6 +5,7 @@ Solver ids are the database ids written as strings; ``db_id`` turns them back.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from datetime import date
 from typing import Optional
@@ -20,6 +21,8 @@ from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.rooms import problem as rp
 from solver.rooms.calendar import days_of
+
+log = logging.getLogger(__name__)
 
 
 def sid(row_id: int) -> str:
@@ -88,13 +91,15 @@ def _pins(session: Session, plan_id: int, sites: set[str], tutors: set[str], chi
     out = defaultdict(list)
     for p in pins:
         if sid(p.site_id) not in sites:
-            continue
-        if p.kind is RoomPinKind.SESSION:
+            log.info("room pin %s dropped: site %s has no session windows", p.id, p.site_id)
+        elif p.kind is RoomPinKind.SESSION:
             out["s"].append(rp.SessionPin(sid(p.site_id), p.on_date))
         elif p.kind is RoomPinKind.STAFF and sid(p.tutor_id) in tutors:
             out["t"].append(rp.StaffPin(sid(p.site_id), p.on_date, sid(p.tutor_id)))
         elif p.kind is RoomPinKind.CHILD_SITE and sid(p.student_id) in children:
             out["c"].append(rp.ChildSitePin(sid(p.student_id), sid(p.site_id)))
+        else:
+            log.info("room pin %s dropped: its tutor or child is no longer active", p.id)
     return rp.Pins(tuple(out["s"]), tuple(out["t"]), tuple(out["c"]))
 
 
