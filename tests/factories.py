@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from matching.models import (
-    CalendarEntry, CalendarKind, Eligibility, Household, Mode, Programme, ReferralSource, Role, Site, SiteOpening, Student, StudentAvailability, StudentNeed,
-    Tutor, TutorAvailability, TutorException, TutorKind, TutorSubject, UserAccount,
+    CalendarEntry, CalendarKind, Eligibility, Household, Mode, Plan, PlanKind, PlanStatus, Programme, ReferralSource,
+    Role, Session as RoomSession, SessionStaff, Site, SiteOpening, Student, StudentAvailability, StudentNeed, Tutor,
+    TutorAvailability, TutorException, TutorKind, TutorSite, TutorSubject, UserAccount,
 )
 from matching.passwords import hash_password
 
@@ -120,3 +121,33 @@ def make_tutor_exception(session: Session, tutor: Tutor, starts_on: date, ends_o
     session.add(exception)
     session.flush()
     return exception
+
+
+def make_room_tutor(session: Session, programme: Programme, sites: list[Site], **fields: Any) -> Tutor:
+    """A tutor free Tuesday and Thursday evenings who can reach the given sites (the first preferred)."""
+    fields.setdefault("availability", [TutorAvailability(weekday=day, start_minute=17 * 60, end_minute=21 * 60)
+                                       for day in (1, 3)])
+    tutor = make_tutor(session, programme, **fields)
+    tutor.sites = [TutorSite(site_id=site.id, preferred=k == 0) for k, site in enumerate(sites)]
+    session.flush()
+    return tutor
+
+
+def make_room_child(session: Session, programme: Programme, site: Site | None, **fields: Any) -> Student:
+    """A study-room child of a new household, free Tuesday and Thursday evenings, with a home site."""
+    fields.setdefault("availability", [StudentAvailability(weekday=day, start_minute=17 * 60, end_minute=21 * 60)
+                                       for day in (1, 3)])
+    return make_student(session, make_household(session, programme), mode=Mode.STUDY_ROOM,
+                        home_site_id=site.id if site else None, **fields)
+
+
+def make_room_plan(session: Session, programme: Programme, site: Site, tutor: Tutor,
+                   on_date: date = date(2026, 6, 2)) -> Plan:
+    """A draft rooms plan with one session staffed by the tutor."""
+    plan = Plan(programme_id=programme.id, kind=PlanKind.ROOMS, status=PlanStatus.DRAFT, solver_status="feasible",
+                report={"shortfalls": []})
+    plan.sessions = [RoomSession(site_id=site.id, on_date=on_date, start_minute=18 * 60, end_minute=20 * 60,
+                                 staff=[SessionStaff(tutor_id=tutor.id)])]
+    session.add(plan)
+    session.flush()
+    return plan

@@ -165,6 +165,8 @@ def run_solve(session_factory: sessionmaker, job_id: int, time_limit_s: float, s
         handler = handler_for(job.kind)
         try:
             problem = handler.build_problem(session, job.programme_id, job.base_plan_id)
+            # End the read transaction before solving: on SQLite an open one blocks the progress writer.
+            session.commit()
             writer = _ProgressWriter(session_factory, job_id, started, cancel)
             solution = handler.solve(problem, time_limit_s, seed, writer, writer.should_stop)
         except Exception as exc:  # the job page must say what went wrong; the traceback goes to the log

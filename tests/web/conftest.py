@@ -13,7 +13,7 @@ from matching.models import (
     Channel, JobStatus, Notification, Plan, PlanKind, PlanStatus, Role, SolveJob, Visit, VisitOccurrence,
 )
 from tests.factories import (
-    make_account, make_household, make_programme, make_site, make_student, make_tutor,
+    make_account, make_household, make_programme, make_room_plan, make_site, make_student, make_tutor,
 )
 from webapp import create_app
 
@@ -37,6 +37,8 @@ class World:
     household_id: int
     published_plan_id: int  # the published plan holding occurrence_id
     kind: str = "visits"
+    room_plan_id: int = 0  # a draft rooms plan with one session at the site, staffed by the tutor
+    session_id: int = 0
 
 
 @pytest.fixture
@@ -69,9 +71,11 @@ def world(database_url) -> World:
                           tutor_id=tutor.id, weekday=1, start_minute=18 * 60, end_minute=20 * 60, travel_minutes=5,
                           occurrences=[occurrence]))
         session.add_all([visit, job, letter])
+        room_plan = make_room_plan(session, programme, site, tutor)
         session.commit()
         ids = World(programme.id, site.id, student.id, tutor.id, plan.id, visit.id, need_id, job.id, letter.id,
-                    occurrence.id, student.household_id, published.id)
+                    occurrence.id, student.household_id, published.id, room_plan_id=room_plan.id,
+                    session_id=room_plan.sessions[0].id)
     engine.dispose()
     return ids
 

@@ -16,6 +16,7 @@ from webapp import create_app
 PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id", "plan_id": "plan_id",
               "job_id": "job_id", "kind": "kind", "need_id": "need_id", "visit_id": "visit_id",
               "notice_id": "notice_id", "household_id": "household_id", "occurrence_id": "occurrence_id",
+              "session_id": "session_id",
               # calendar entries and family messages appear only on POST-only routes, refused before any
               # lookup: any id will do
               "entry_id": "site_id", "message_id": "notice_id"}
@@ -32,6 +33,8 @@ def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:
 
 # Routes that need a different row for a parameter than the rest: (endpoint, parameter) -> World attribute.
 OVERRIDES = {("coordinator.plan_letters", "plan_id"): "published_plan_id"}
+# Study-room plan pages take the world's rooms plan rather than its visits plan.
+ROOM_PARAMETERS = {"plan_id": "room_plan_id"}
 
 
 def fill(rule: str, world, endpoint: str = "") -> str:
@@ -39,6 +42,8 @@ def fill(rule: str, world, endpoint: str = "") -> str:
     def value(match: re.Match) -> str:
         name = match.group(1).split(":")[-1]
         assert name in PARAMETERS, f"add {name} to PARAMETERS"
+        if rule.startswith("/coordinator/rooms/") and name in ROOM_PARAMETERS:
+            return str(getattr(world, ROOM_PARAMETERS[name]))
         return str(getattr(world, OVERRIDES.get((endpoint, name), PARAMETERS[name])))
     return re.sub(r"<([^>]+)>", value, rule)
 

@@ -7,7 +7,7 @@ import re
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
-from matching.models import JobStatus, Plan, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
+from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
 from tests.web.conftest import Auth, csrf_token
 
 
@@ -158,7 +158,8 @@ def test_solve_runs_in_the_background_and_its_proposal_can_be_accepted(app, clie
     accepted = client.post(f"/coordinator/plans/{job.result_plan_id}/accept",
                            data={"csrf_token": csrf_token(proposal)}, follow_redirects=True)
     assert "新しい案を作成中の案として採用しました。" in accepted.get_data(as_text=True)
-    statuses = {p.id: p.status for p in rows(database_url, select(Plan)) if p.status is not PlanStatus.PUBLISHED}
+    statuses = {p.id: p.status for p in rows(database_url, select(Plan).where(Plan.kind == PlanKind.VISITS))
+                if p.status is not PlanStatus.PUBLISHED}
     assert statuses == {world.plan_id: PlanStatus.ARCHIVED, job.result_plan_id: PlanStatus.DRAFT}
 
 
