@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+from sqlalchemy.orm import Session
 
 from matching.notify.delivery_loop import DeliveryLoop
 from matching.notify.outbox import Sender
+from matching.notify.reminders import queue_reminders
 from matching.notify.senders import FolderSender, SmtpSender
-from webapp.clock import now
+from matching.services.programme import current_programme
+from webapp.clock import now, today
 
 
 def make_sender(app: Flask) -> Sender:
@@ -22,12 +27,22 @@ def make_sender(app: Flask) -> Sender:
     return FolderSender(Path(app.instance_path) / "mail", config["MAIL_FROM"])
 
 
+def queue_tomorrows_reminders(app: Flask) -> Callable[[Session], None]:
+    """A delivery-round step that queues reminders for tomorrow's visits (each goes out once)."""
+    def step(session: Session) -> None:
+        with app.app_context():
+            tomorrow = today() + timedelta(days=1)
+        queue_reminders(session, current_programme(session).id, tomorrow)
+    return step
+
+
 def init_app(app: Flask) -> None:
     """Attach the sender, and start the delivery loop unless its interval is 0 (tests deliver by hand)."""
     sender = make_sender(app)
     app.extensions["mail_sender"] = sender
     interval = float(app.config["NOTICE_DELIVERY_INTERVAL_S"])
     if interval > 0:
-        loop = DeliveryLoop(app.extensions["session_factory"], sender, interval, now)
+        before_round = queue_tomorrows_reminders(app) if app.config.get("REMINDERS_ENABLED") else None
+        loop = DeliveryLoop(app.extensions["session_factory"], sender, interval, now, before_round)
         loop.start()
         app.extensions["delivery_loop"] = loop

@@ -34,3 +34,5 @@ class Notification(Timestamped, Base):
     last_error: Mapped[str] = mapped_column(String(500), default="")
     next_attempt_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    # Set for notices that must go out only once, e.g. "reminder:occurrence:42:household"; unique.
+    dedupe_key: Mapped[Optional[str]] = mapped_column(String(100), unique=True)

@@ -34,12 +34,13 @@ class DeliveryReport:
 
 def enqueue(session: Session, *, kind: str, channel: Channel, subject: str, body: str, language: str = "ja",
             address: str = "", tutor_id: Optional[int] = None, household_id: Optional[int] = None,
-            plan_id: Optional[int] = None) -> Notification:
+            plan_id: Optional[int] = None, dedupe_key: Optional[str] = None) -> Notification:
     """Add a notice to the outbox (the caller's transaction commits it); e-mail needs an address."""
     if channel is Channel.EMAIL and not address:
         raise ValueError("an e-mail notice needs an address")
     notice = Notification(kind=kind, channel=channel, subject=subject, body=body, language=language,
-                          address=address, tutor_id=tutor_id, household_id=household_id, plan_id=plan_id)
+                          address=address, tutor_id=tutor_id, household_id=household_id, plan_id=plan_id,
+                          dedupe_key=dedupe_key)
     session.add(notice)
     return notice
 

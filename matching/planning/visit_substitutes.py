@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import OccurrenceStatus, PlanKind, PlanStatus, TutorException, Visit, VisitOccurrence
+from matching.notify.plan_notices import Recipients, queue_notices
 from matching.planning.visits_adjust import placement_context
 from matching.services.audit import record
 from matching.services.errors import InvalidState, NotFound
@@ -117,15 +118,28 @@ def assign_substitute(session: Session, programme_id: int, occurrence_id: int, t
     occurrence.status = OccurrenceStatus.PLANNED
     record(session, user_id, "substitute_assigned", "visit_occurrence", occurrence.id, tutor_id=tutor_id,
            absent_tutor_id=choice.absent_tutor_id)
+    session.flush()
+    _tell(session, programme_id, occurrence, {tutor_id}, "substitute", today)
     session.commit()
     return occurrence
 
 
-def cancel_occurrence(session: Session, programme_id: int, occurrence_id: int, user_id: Optional[int]) -> VisitOccurrence:
-    """Cancel one dated visit (no substitute could go); its family is told by the caller's notice."""
+def cancel_occurrence(session: Session, programme_id: int, occurrence_id: int, user_id: Optional[int],
+                      today: date) -> VisitOccurrence:
+    """Cancel one dated visit (no substitute could go); the family and the tutor are told."""
     occurrence = _occurrence(session, programme_id, occurrence_id)
+    dropped = {occurrence.substitute_tutor_id} if occurrence.substitute_tutor_id else set()
     occurrence.status = OccurrenceStatus.CANCELLED
     occurrence.substitute_tutor_id = None
     record(session, user_id, "visit_cancelled", "visit_occurrence", occurrence.id)
+    session.flush()
+    _tell(session, programme_id, occurrence, {occurrence.visit.tutor_id} | dropped, "cancellation", today)
     session.commit()
     return occurrence
+
+
+def _tell(session: Session, programme_id: int, occurrence: VisitOccurrence, tutor_ids: set[int], kind: str,
+          today: date) -> None:
+    """Notices to the tutors concerned and the child's household about one changed date."""
+    household_id = occurrence.visit.student.household_id
+    queue_notices(session, programme_id, Recipients(frozenset(tutor_ids), frozenset({household_id})), kind, today)

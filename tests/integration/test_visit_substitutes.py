@@ -68,7 +68,7 @@ def test_a_tutor_not_on_the_list_cannot_be_assigned(session, absence):
 
 def test_a_visit_without_substitute_can_be_cancelled(session, absence):
     programme, tutors, occurrence = absence
-    cancel_occurrence(session, programme.id, occurrence.id, user_id=None)
+    cancel_occurrence(session, programme.id, occurrence.id, user_id=None, today=TODAY)
     session.refresh(occurrence)
     assert occurrence.status is OccurrenceStatus.CANCELLED
     family_view = tutor_schedule(session, programme.id, tutors["A"].id, TODAY)

@@ -56,6 +56,6 @@ def assign_visit_substitute(occurrence_id: int):
 def cancel_visit(occurrence_id: int):
     """Cancel the dated visit when nobody can go; the family is told."""
     programme = current_programme(db())
-    cancel_occurrence(db(), programme.id, occurrence_id, current_user.id)
+    cancel_occurrence(db(), programme.id, occurrence_id, current_user.id, today())
     flash(_("この日の訪問を中止にしました。家庭にお知らせします。"), "info")
     return redirect(url_for("coordinator.absences"))

@@ -76,6 +76,12 @@ def subject_name(language: str, code: str) -> Markup:
     return Markup(_RUBY.sub(r"<ruby>\1<rt>\2</rt></ruby>", str(escape(names[code]))))
 
 
+def plain_subject(language: str, code: str) -> str:
+    """A subject's name in the language as plain text (furigana in brackets in Japanese)."""
+    names = LANGUAGES[language].SUBJECTS
+    return _RUBY.sub(r"\1(\2)", names[code]) if code in names else code
+
+
 def language_name(language: str) -> str:
     """A language's name written in itself, for the switch."""
     return LANGUAGES[language].NAME

@@ -47,5 +47,6 @@ TEXTS = {
     "code_wrong": "The code is not correct. Please check it and try again.",
     "code_too_many": "Too many tries. Please wait a while and try again.",
     "notice_subject": "Your child's learning support dates",
-    "notice_body": "The dates of your child's learning support are ready. Please see them here: {url}",
+    "reminder_subject": "Reminder: learning support tomorrow",
+    "reminder_body": "Tomorrow, {date} {time}, {tutor} will visit for {child}'s {subject} lesson.",
 }

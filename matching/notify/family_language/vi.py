@@ -46,5 +46,6 @@ TEXTS = {
     "code_wrong": "Mã không đúng. Xin hãy kiểm tra và thử lại.",
     "code_too_many": "Quý vị đã thử quá nhiều lần. Xin hãy đợi một lúc rồi thử lại.",
     "notice_subject": "Lịch hỗ trợ học tập của con quý vị",
-    "notice_body": "Lịch hỗ trợ học tập của con quý vị đã được quyết định. Xin hãy xem tại đây: {url}",
+    "reminder_subject": "Nhắc lịch: ngày mai có buổi hỗ trợ học tập",
+    "reminder_body": "Ngày mai, {date} {time}, {tutor} sẽ đến dạy môn {subject} cho {child}.",
 }

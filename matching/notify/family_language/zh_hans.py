@@ -46,5 +46,6 @@ TEXTS = {
     "code_wrong": "代码不正确。请确认后再试一次。",
     "code_too_many": "尝试次数过多。请稍后再试。",
     "notice_subject": "孩子的学习支援日程",
-    "notice_body": "您孩子的学习支援日程已确定。请在这里查看: {url}",
+    "reminder_subject": "提醒：明天有学习支援",
+    "reminder_body": "明天 {date} {time}，{tutor}将上门为{child}辅导{subject}。",
 }

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from matching.notify import family_language as fl
-from matching.notify.family_notice import family_notice
 from matching.subjects import SUBJECTS
 
 DAY = date(2026, 12, 1)  # a Tuesday
@@ -61,7 +60,7 @@ def test_letters_pair_the_households_language_with_japanese():
     assert fl.letter_languages("ja") == ("ja",)
 
 
-def test_the_email_notice_is_plain_text_in_both_languages():
-    notice = family_notice("en", "https://example.jp/h/x")
-    assert "<ruby>" not in notice.body and notice.body.count("https://example.jp/h/x") == 2
-    assert notice.subject.startswith("Your child") and "予定(よてい)" in notice.subject
+def test_e_mail_texts_are_plain_text_with_furigana_in_brackets():
+    body = fl.plain("ja", "reminder_body", date="12月1日", time="18:00", tutor="太郎", child="花子", subject="数学")
+    assert "<ruby>" not in body and "明日(あした)" in body and "訪問(ほうもん)" in body
+    assert fl.plain("en", "notice_subject").startswith("Your child")
