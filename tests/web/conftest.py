@@ -39,6 +39,7 @@ class World:
     kind: str = "visits"
     room_plan_id: int = 0  # a draft rooms plan with one session at the site, staffed by the tutor
     session_id: int = 0
+    published_session_id: int = 0  # a session of the published rooms plan, staffed by the tutor
 
 
 @pytest.fixture
@@ -72,10 +73,12 @@ def world(database_url) -> World:
                           occurrences=[occurrence]))
         session.add_all([visit, job, letter])
         room_plan = make_room_plan(session, programme, site, tutor)
+        published_rooms = make_room_plan(session, programme, site, tutor, on_date=date(2026, 11, 26))
+        published_rooms.status, published_rooms.version = PlanStatus.PUBLISHED, 1
         session.commit()
         ids = World(programme.id, site.id, student.id, tutor.id, plan.id, visit.id, need_id, job.id, letter.id,
                     occurrence.id, student.household_id, published.id, room_plan_id=room_plan.id,
-                    session_id=room_plan.sessions[0].id)
+                    session_id=room_plan.sessions[0].id, published_session_id=published_rooms.sessions[0].id)
     engine.dispose()
     return ids
 

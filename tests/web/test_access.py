@@ -15,7 +15,7 @@ from webapp import create_app
 # Values for the URL parameters of coordinator routes; a new parameter must be added here.
 PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id", "plan_id": "plan_id",
               "job_id": "job_id", "kind": "kind", "need_id": "need_id", "visit_id": "visit_id",
-              "notice_id": "notice_id", "household_id": "household_id", "occurrence_id": "occurrence_id",
+              "notice_id": "notice_id", "household_id": "household_id", "absent_tutor_id": "tutor_id", "occurrence_id": "occurrence_id",
               "session_id": "session_id",
               # calendar entries and family messages appear only on POST-only routes, refused before any
               # lookup: any id will do
@@ -32,7 +32,9 @@ def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:
 
 
 # Routes that need a different row for a parameter than the rest: (endpoint, parameter) -> World attribute.
-OVERRIDES = {("coordinator.plan_letters", "plan_id"): "published_plan_id"}
+OVERRIDES = {("coordinator.plan_letters", "plan_id"): "published_plan_id",
+             ("coordinator.session_substitute", "session_id"): "published_session_id",
+             ("coordinator.assign_session_substitute_view", "session_id"): "published_session_id"}
 # Study-room plan pages take the world's rooms plan rather than its visits plan.
 ROOM_PARAMETERS = {"plan_id": "room_plan_id"}
 

@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from matching.planning.session_substitutes import assign_session_substitute, session_substitutes
 from matching.planning.visit_substitutes import assign_substitute, cancel_occurrence, visit_substitutes
 from matching.services.absences import open_absences
 from matching.services.errors import InvalidState
@@ -58,4 +59,31 @@ def cancel_visit(occurrence_id: int):
     programme = current_programme(db())
     cancel_occurrence(db(), programme.id, occurrence_id, current_user.id, today())
     flash(_("この日の訪問を中止にしました。家庭にお知らせします。"), "info")
+    return redirect(url_for("coordinator.absences"))
+
+
+@bp.route("/substitutes/session/<int:session_id>/<int:absent_tutor_id>")
+@role_required(*STAFF_ROLES)
+def session_substitute(session_id: int, absent_tutor_id: int):
+    """The tutors who could take an absent tutor's place at one study-room session, best first."""
+    programme = current_programme(db())
+    choice = session_substitutes(db(), programme.id, session_id, absent_tutor_id)
+    return render_template("coordinator/session_substitute.html", choice=choice)
+
+
+@bp.route("/substitutes/session/<int:session_id>/<int:absent_tutor_id>", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def assign_session_substitute_view(session_id: int, absent_tutor_id: int):
+    """Put the chosen tutor on the session in the absent tutor's place."""
+    programme = current_programme(db())
+    tutor_id = request.form.get("tutor_id", "")
+    try:
+        assign_session_substitute(db(), programme.id, session_id, absent_tutor_id,
+                                  int(tutor_id) if tutor_id.isdigit() else -1, current_user.id, today())
+    except InvalidState:
+        db().rollback()
+        flash(_("この講師はこの日の代わりを担当できません。一覧から選び直してください。"), "error")
+        return redirect(url_for("coordinator.session_substitute", session_id=session_id,
+                                absent_tutor_id=absent_tutor_id))
+    flash(_("代わりの講師を決めました。講師にお知らせします。"), "info")
     return redirect(url_for("coordinator.absences"))
