@@ -48,6 +48,11 @@ class NeedInfo:
     points: int
 
 
+def language_mismatch(child: Child, tutor: Tutor) -> bool:
+    """A child with home languages and a tutor who speaks none of them (one pair; TutorTable.mismatch is the bulk form)."""
+    return bool(child.languages) and not set(child.languages) & set(tutor.languages)
+
+
 def _start_mask(windows: tuple[WeeklyWindow, ...], minutes: int, grid: int, words: int) -> np.ndarray:
     """Bit k of day d is set when a visit of that length starting at k*grid fits inside a window."""
     bits = [0] * 7
