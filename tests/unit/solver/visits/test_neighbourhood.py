@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ortools.graph.python import min_cost_flow
 
 from seed_data.visits_instances import generate_visits_problem
 from solver.visits import solve as solve_module
@@ -14,7 +17,7 @@ from solver.visits.check import check_visits
 from solver.visits.greedy import greedy_plan
 from solver.visits.neighbourhood import improve, solve_step
 from solver.visits.problem import Pin
-from solver.visits.relaxation import flow_guide, relaxation_bound
+from solver.visits.relaxation import flow_guide, relaxation_bound, tutor_fit_cap
 from solver.visits.score import plan_score
 from solver.visits.solve import _mask, solve_visits
 
@@ -95,3 +98,32 @@ def test_flow_guide_names_only_candidate_tutor_days():
     for n, pairs in guide.items():
         assert len(pairs) <= cands.needs[n].need.visits_per_week
         assert all((n, t, d) in feasible for t, d in pairs)
+
+
+def _plain_flow_bound(cands) -> int:
+    """The flow bound as first written: minus the points on every need-tutor arc, no common divisor taken out."""
+    n_needs, n_tutors = len(cands.needs), len(cands.problem.tutors)
+    source, sink = n_needs + n_tutors, n_needs + n_tutors + 1
+    visits = np.array([n.need.visits_per_week for n in cands.needs], dtype=np.int64)
+    points = np.array([n.points for n in cands.needs], dtype=np.int64)
+    total = int(visits.sum())
+    flow = min_cost_flow.SimpleMinCostFlow()
+    for n in range(n_needs):
+        flow.add_arc_with_capacity_and_unit_cost(source, n, int(visits[n]), 0)
+    for n, t, d in zip(cands.pair_need.tolist(), cands.pair_tutor.tolist(), cands.pair_days.tolist()):
+        flow.add_arc_with_capacity_and_unit_cost(n, n_needs + t, min(int(visits[n]), d), -int(points[n]))
+    for t, cap in enumerate(tutor_fit_cap(cands).tolist()):
+        flow.add_arc_with_capacity_and_unit_cost(n_needs + t, sink, cap, 0)
+    flow.add_arc_with_capacity_and_unit_cost(source, sink, total, 0)
+    flow.set_node_supply(source, total)
+    flow.set_node_supply(sink, -total)
+    assert flow.solve() == flow.OPTIMAL
+    return -flow.optimal_cost()
+
+
+@pytest.mark.parametrize(("n_children", "n_tutors", "seed", "weights"), [(30, 12, 1, {}), (60, 20, 2, {}), (40, 15, 3, {"visit": 100_003, "priority": 7, "waiting_per_week": 3})])
+def test_flow_bound_equals_the_plain_formulation(n_children, n_tutors, seed, weights):
+    problem = generate_visits_problem(n_children, n_tutors, seed)
+    problem = replace(problem, weights=replace(problem.weights, **weights))
+    cands = build_candidates(problem)
+    assert relaxation_bound(cands) == _plain_flow_bound(cands)
