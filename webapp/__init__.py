@@ -10,6 +10,7 @@ from flask import Flask
 from matching.planning.runner import JobRunner
 from webapp import cli, database, errors, formatting, log_privacy, mail, security
 from webapp.extensions import babel, csrf, login_manager
+from webapp.clock import today_in
 from webapp.i18n import select_locale
 
 
@@ -46,7 +47,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_job_runner(app: Flask) -> None:
     """Solve jobs run in this process on a background thread (the embedded default)."""
-    app.extensions["job_runner"] = JobRunner(app.extensions["session_factory"],
+    app.extensions["job_runner"] = JobRunner(app.extensions["session_factory"], lambda: today_in(app),
                                              time_limit_s=float(app.config["SOLVER_TIME_LIMIT_S"]))
 
 

@@ -5,17 +5,22 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import Flask, current_app
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 
-def today() -> date:
-    """The current date in Tokyo, unless the app is configured with a fixed TODAY (YYYY-MM-DD)."""
-    fixed = current_app.config.get("TODAY")
+def today_in(app: Flask) -> date:
+    """The app's date: its fixed TODAY (YYYY-MM-DD) for demos and tests, else the current date in Tokyo."""
+    fixed = app.config.get("TODAY")
     if fixed:
         return date.fromisoformat(fixed)
     return datetime.now(TOKYO).date()
+
+
+def today() -> date:
+    """The current request's date (see today_in)."""
+    return today_in(current_app)
 
 
 def now() -> datetime:

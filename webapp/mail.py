@@ -14,7 +14,7 @@ from matching.notify.outbox import Sender
 from matching.notify.reminders import queue_reminders
 from matching.notify.senders import FolderSender, SmtpSender
 from matching.services.programme import current_programme
-from webapp.clock import now, today
+from webapp.clock import now, today_in
 
 
 def make_sender(app: Flask) -> Sender:
@@ -30,9 +30,7 @@ def make_sender(app: Flask) -> Sender:
 def queue_tomorrows_reminders(app: Flask) -> Callable[[Session], None]:
     """A delivery-round step that queues reminders for tomorrow's visits (each goes out once)."""
     def step(session: Session) -> None:
-        with app.app_context():
-            tomorrow = today() + timedelta(days=1)
-        queue_reminders(session, current_programme(session).id, tomorrow)
+        queue_reminders(session, current_programme(session).id, today_in(app) + timedelta(days=1))
     return step
 
 

@@ -14,8 +14,8 @@ from matching.models import Plan
 class PlanHandler(Protocol):
     """Builds a kind's solver problem from the database, solves it, and stores its result as a plan."""
 
-    def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int]) -> Any:
-        """The solver problem for the programme as the database holds it now, keeping the base plan's pins."""
+    def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int], today: date) -> Any:
+        """The solver problem for the programme as the database holds it on that day, keeping the base plan's pins."""
 
     def solve(self, problem: Any, time_limit_s: float, seed: int, on_progress: Callable[[Any], None],
               should_stop: Callable[[], bool]) -> Any:

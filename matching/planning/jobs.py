@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 from dataclasses import asdict, dataclass, is_dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Optional
 
 from sqlalchemy import select
@@ -148,7 +148,7 @@ def _cancelled(session: Session, job: SolveJob, cancel: threading.Event) -> bool
     return cancel.is_set() or job.cancel_requested
 
 
-def run_solve(session_factory: sessionmaker, job_id: int, time_limit_s: float, seed: int = 0,
+def run_solve(session_factory: sessionmaker, job_id: int, time_limit_s: float, today: date, seed: int = 0,
               cancel: Optional[threading.Event] = None) -> JobStatus:
     """Run a queued job to its end and return its final status; a new plan is stored only on success."""
     cancel = cancel or threading.Event()
@@ -164,7 +164,7 @@ def run_solve(session_factory: sessionmaker, job_id: int, time_limit_s: float, s
         session.commit()
         handler = handler_for(job.kind)
         try:
-            problem = handler.build_problem(session, job.programme_id, job.base_plan_id)
+            problem = handler.build_problem(session, job.programme_id, job.base_plan_id, today)
             # End the read transaction before solving: on SQLite an open one blocks the progress writer.
             session.commit()
             writer = _ProgressWriter(session_factory, job_id, started, cancel)

@@ -23,7 +23,8 @@ USABLE_STATUSES = ("optimal", "feasible")
 class RoomsHandler:
     """The PlanHandler of study-room plans (sessions are dated, so publishing makes no occurrences)."""
 
-    def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int]) -> RoomsProblem:
+    def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int],
+                      today: date) -> RoomsProblem:
         """The rooms problem as the database holds it now, keeping the base plan's pins and changing it least."""
         return build_rooms_problem(session, programme_id, base_plan_id)
 

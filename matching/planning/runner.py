@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from datetime import date
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy.orm import sessionmaker
@@ -16,8 +18,10 @@ log = logging.getLogger(__name__)
 class JobRunner:
     """Runs queued solve jobs in order on one worker thread (the solver itself uses both cores)."""
 
-    def __init__(self, session_factory: sessionmaker, time_limit_s: float = 10.0, seed: int = 0):
+    def __init__(self, session_factory: sessionmaker, today: Callable[[], date], time_limit_s: float = 10.0,
+                 seed: int = 0):
         self._factory = session_factory
+        self._today = today  # the day the site works on, read when each job starts
         self._time_limit_s = time_limit_s
         self._seed = seed
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="solve")
@@ -60,7 +64,7 @@ class JobRunner:
 
     def _run(self, job_id: int, cancel: threading.Event):
         try:
-            return run_solve(self._factory, job_id, self._time_limit_s, self._seed, cancel)
+            return run_solve(self._factory, job_id, self._time_limit_s, self._today(), self._seed, cancel)
         finally:
             with self._lock:
                 self._cancels.pop(job_id, None)

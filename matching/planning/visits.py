@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matching import clock
 from matching.models import Plan, VisitPin
 from matching.planning.occurrences import make_occurrences
 from matching.planning.visits_changes import record_plan_changes
@@ -23,14 +21,12 @@ USABLE_STATUSES = ("optimal", "feasible")
 
 
 class VisitsHandler:
-    """Implements PlanHandler for home visits; today comes from a clock so tests and demos can fix it."""
+    """Implements PlanHandler for home visits."""
 
-    def __init__(self, today: Callable[[], date] = clock.today):
-        self._today = today
-
-    def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int]) -> VisitsProblem:
-        """The problem as the database holds it now; the base plan's visits are current and its pins hold."""
-        return build_visits_problem(session, programme_id, base_plan_id, self._today())
+    def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int],
+                      today: date) -> VisitsProblem:
+        """The problem as the database holds it on that day; the base plan's visits are current and its pins hold."""
+        return build_visits_problem(session, programme_id, base_plan_id, today)
 
     def solve(self, problem: VisitsProblem, time_limit_s: float, seed: int, on_progress, should_stop) -> VisitsSolution:
         """Run the home-visit solver."""

@@ -92,13 +92,11 @@ def office(tmp_path_factory) -> Iterator[Office]:
     gate = gate_solves(app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MATCHING_TODAY", TODAY)  # the background solve's today (tutors active on that day)
-        thread.start()
-        yield Office(f"http://127.0.0.1:{server.server_port}", url, solve_gate=gate, **ids)
-        gate.release(10)  # a solve a failed test left queued need not wait out its timeout
-        server.shutdown()
-        thread.join(timeout=5)
+    thread.start()
+    yield Office(f"http://127.0.0.1:{server.server_port}", url, solve_gate=gate, **ids)
+    gate.release(10)  # a solve a failed test left queued need not wait out its timeout
+    server.shutdown()
+    thread.join(timeout=5)
     app.extensions["engine"].dispose()
 
 

@@ -21,6 +21,7 @@ from tests.factories import (
 
 HOLIDAY, CLOSURE, EXAM_START, EXAM_END = date(2026, 6, 9), date(2026, 6, 11), date(2026, 6, 15), date(2026, 6, 19)
 OPEN_DATES = {date(2026, 6, 2), date(2026, 6, 4), date(2026, 6, 23), date(2026, 6, 25), date(2026, 6, 30)}
+TODAY = date(2026, 11, 22)
 TIME_LIMIT_S = 3.0
 
 
@@ -55,7 +56,7 @@ def factory_of(session: Session) -> sessionmaker:
 def solve(session: Session, world: RoomsWorld, base_plan_id: int | None = None):
     """Queue and run a rooms solve; returns its final status."""
     job_id = queue_solve(session, world.programme_id, PlanKind.ROOMS, None, base_plan_id)
-    return run_solve(factory_of(session), job_id, TIME_LIMIT_S)
+    return run_solve(factory_of(session), job_id, TIME_LIMIT_S, TODAY)
 
 
 def draft(session: Session, world: RoomsWorld):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import shutil
 from collections import Counter
 
@@ -28,7 +30,7 @@ def test_demo_solve_gives_every_site_staffed_sessions(sqlite_template, tmp_path)
     with make_session_factory(engine)() as session:
         load_demo(session)
         programme_id = current_programme(session).id
-        problem = HANDLER.build_problem(session, programme_id, None)
+        problem = HANDLER.build_problem(session, programme_id, None, date(2026, 11, 22))
         solution = HANDLER.solve(problem, DEMO_TIME_LIMIT_S, 0, lambda _p: None, lambda: False)
         assert HANDLER.has_plan(solution)
         plan = Plan(programme_id=programme_id, kind=PlanKind.ROOMS)

@@ -12,7 +12,7 @@ from matching.planning.lifecycle import accept_proposal, plan_with_status, publi
 from matching.planning.rooms_context import load_context
 from solver.rooms.check import check_rooms
 from tests.integration.rooms_world import (
-    CLOSURE, HOLIDAY, OPEN_DATES, TIME_LIMIT_S, build_rooms_world, draft, factory_of, solve,
+    CLOSURE, HOLIDAY, OPEN_DATES, TIME_LIMIT_S, TODAY, build_rooms_world, draft, factory_of, solve,
 )
 
 
@@ -85,7 +85,7 @@ def test_a_cancelled_solve_leaves_the_published_plan_and_the_draft_untouched(ses
     before = _published_and_draft(session, world)
     job_id = queue_solve(session, world.programme_id, PlanKind.ROOMS, None, draft(session, world).id)
     request_cancel(session, job_id, None)
-    assert run_solve(factory_of(session), job_id, TIME_LIMIT_S) is JobStatus.CANCELLED
+    assert run_solve(factory_of(session), job_id, TIME_LIMIT_S, TODAY) is JobStatus.CANCELLED
     assert _plans_state(session, world) == before
 
 
@@ -97,6 +97,6 @@ def test_a_failing_solve_leaves_the_published_plan_and_the_draft_untouched(sessi
 
     monkeypatch.setattr(rooms.RoomsHandler, "solve", broken)
     job_id = queue_solve(session, world.programme_id, PlanKind.ROOMS, None, draft(session, world).id)
-    assert run_solve(factory_of(session), job_id, TIME_LIMIT_S) is JobStatus.FAILED
+    assert run_solve(factory_of(session), job_id, TIME_LIMIT_S, TODAY) is JobStatus.FAILED
     assert _plans_state(session, world) == before
     assert session.scalar(select(func.count()).select_from(Plan)) == len(before)

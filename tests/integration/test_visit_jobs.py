@@ -66,7 +66,7 @@ def test_cancelled_job_stores_nothing(session, factory):
     world = make_visit_world(session)
     job_id = queue_solve(session, world.programme_id, PlanKind.VISITS, None)
     request_cancel(session, job_id, None)
-    assert run_solve(factory, job_id, 1.0) is JobStatus.CANCELLED
+    assert run_solve(factory, job_id, 1.0, TODAY) is JobStatus.CANCELLED
     assert session.scalars(select(Plan)).all() == []
 
 

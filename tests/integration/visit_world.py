@@ -44,7 +44,7 @@ def solve(factory: sessionmaker, programme_id: int, base_plan_id: int | None = N
     """Queue and run a visits solve in this thread; returns its status and job id."""
     with factory() as session:
         job_id = queue_solve(session, programme_id, PlanKind.VISITS, None, base_plan_id)
-    return run_solve(factory, job_id, time_limit_s), job_id
+    return run_solve(factory, job_id, time_limit_s, TODAY), job_id
 
 
 def visit_slots(session: Session, plan_id: int) -> list[tuple]:
