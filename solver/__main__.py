@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from importlib import import_module
+
+from solver.cli_io import read_problem
 
 # Each solver kind lives in its own package with a ``cli`` module offering
 # ``add_solve_arguments(parser)``, ``solve_command(args) -> int`` and
@@ -26,16 +27,6 @@ def _kind_of(problem: dict) -> str | None:
     return None
 
 
-def _load_json(path: str) -> dict:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except OSError as exc:
-        raise SystemExit(f"error: cannot read {path}: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise SystemExit(f"error: {path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-
-
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m solver", description=__doc__)
@@ -49,12 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        problem = _load_json(args.problem)
+        problem = read_problem(args.problem, dict)
+        solution = read_problem(args.solution, dict) if problem is not None else None
+        if problem is None or solution is None:
+            return 2
         kind = _kind_of(problem)
         if kind is None:
             print(f"error: format: {args.problem} has no known format (expected visits-problem/N or rooms-problem/N)", file=sys.stderr)
             return 2
-        return _cli(kind).check_command(problem, _load_json(args.solution))
+        return _cli(kind).check_command(problem, solution)
     return _cli(args.command).solve_command(args)
 
 

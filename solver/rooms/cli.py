@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from solver.errors import ProblemError
+from solver.cli_io import read_problem, report_violations, write_solution
 from solver.rooms.check import check_rooms
 from solver.rooms.codec import problem_from_json, solution_from_json, solution_to_json
 from solver.rooms.solution import Progress
@@ -28,25 +27,11 @@ def _progress(p: Progress) -> None:
 
 def solve_command(args: argparse.Namespace) -> int:
     """Solve a problem file; exit 0 with a plan, 2 on bad input."""
-    try:
-        with open(args.problem, encoding="utf-8") as handle:
-            problem = problem_from_json(json.load(handle))
-    except OSError as exc:
-        print(f"error: cannot read {args.problem}: {exc.strerror}", file=sys.stderr)
-        return 2
-    except json.JSONDecodeError as exc:
-        print(f"error: {args.problem} is not valid JSON (line {exc.lineno}: {exc.msg})", file=sys.stderr)
-        return 2
-    except ProblemError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    problem = read_problem(args.problem, problem_from_json)
+    if problem is None:
         return 2
     solution = solve_rooms(problem, time_limit_s=args.time_limit, seed=args.seed, on_progress=_progress)
-    text = json.dumps(solution_to_json(solution), ensure_ascii=False, indent=1)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-    else:
-        print(text)
+    write_solution(solution_to_json(solution), args.output)
     held = len(solution.sessions)
     print(f"{solution.status}: {held} sessions, {len(solution.shortfalls)} shortfalls, "
           f"objective {solution.objective:.0f}, bound {solution.bound:.0f}, {solution.seconds:.1f}s", file=sys.stderr)
@@ -55,12 +40,4 @@ def solve_command(args: argparse.Namespace) -> int:
 
 def check_command(problem: dict, solution: dict) -> int:
     """Check a plan against its problem; print each violation; exit 0 if sound, 1 if not, 2 on bad input."""
-    try:
-        violations = check_rooms(problem_from_json(problem), solution_from_json(solution))
-    except ProblemError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for v in violations:
-        print(f"{v.code}: {v.message_ja} / {v.message_en}")
-    print(f"{len(violations)} violations", file=sys.stderr)
-    return 1 if violations else 0
+    return report_violations(lambda: check_rooms(problem_from_json(problem), solution_from_json(solution)))

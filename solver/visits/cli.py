@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from solver.cli_io import read_problem, report_violations, write_solution
 from solver.errors import ProblemError
 from solver.visits.check import check_visits
-from solver.visits.codec import problem_from_dict, problem_from_json, solution_from_dict, solution_to_dict
+from solver.visits.codec import problem_from_dict, solution_from_dict, solution_to_dict
 from solver.visits.solution import Progress
 from solver.visits.solve import solve_visits
 
@@ -27,34 +27,19 @@ def _progress(p: Progress) -> None:
 
 def solve_command(args: argparse.Namespace) -> int:
     """Solve a problem file and write the solution; bad input gives one error line and exit code 2."""
-    try:
-        with open(args.problem, encoding="utf-8") as handle:
-            problem = problem_from_json(handle.read())
-        solution = solve_visits(problem, time_limit_s=args.time_limit, seed=args.seed, on_progress=_progress)
-    except OSError as exc:
-        print(f"error: cannot read {args.problem}: {exc.strerror}", file=sys.stderr)
+    problem = read_problem(args.problem, problem_from_dict)
+    if problem is None:
         return 2
-    except ProblemError as exc:
+    try:
+        solution = solve_visits(problem, time_limit_s=args.time_limit, seed=args.seed, on_progress=_progress)
+    except ProblemError as exc:  # e.g. a pin that breaks a rule, found while building the model
         print(f"error: {exc.field}: {exc.message}", file=sys.stderr)
         return 2
-    text = json.dumps(solution_to_dict(solution), ensure_ascii=False, indent=1)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-    else:
-        print(text)
+    write_solution(solution_to_dict(solution), args.output)
     print(f"{solution.status}: {len(solution.visits)} of {solution.visits_wanted} visits, objective {solution.objective}, bound {solution.best_bound}", file=sys.stderr)
     return 0
 
 
 def check_command(problem: dict, solution: dict) -> int:
     """Print every hard-rule violation; 0 when there is none, 1 when there is, 2 for bad input."""
-    try:
-        violations = check_visits(problem_from_dict(problem), solution_from_dict(solution))
-    except ProblemError as exc:
-        print(f"error: {exc.field}: {exc.message}", file=sys.stderr)
-        return 2
-    for v in violations:
-        print(f"[{v.code}] {v.message_ja} / {v.message_en}")
-    print(f"{len(violations)} violation(s)", file=sys.stderr)
-    return 1 if violations else 0
+    return report_violations(lambda: check_visits(problem_from_dict(problem), solution_from_dict(solution)))
