@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, String
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -34,6 +34,25 @@ class Timestamped:
 
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class PersonName:
+    """Mixin: a person's name as written and its reading (furigana), family name first."""
+
+    family_name: Mapped[str] = mapped_column(String(50), index=True)
+    given_name: Mapped[str] = mapped_column(String(50))
+    family_name_kana: Mapped[str] = mapped_column(String(50))  # indexed with the list order by each table
+    given_name_kana: Mapped[str] = mapped_column(String(50))
+
+    @property
+    def full_name(self) -> str:
+        """Family name then given name, as written in Japanese."""
+        return f"{self.family_name} {self.given_name}"
+
+    @property
+    def full_name_kana(self) -> str:
+        """The reading of the full name in hiragana."""
+        return f"{self.family_name_kana} {self.given_name_kana}"
 
 
 def enum_type(enum_class: type) -> SAEnum:

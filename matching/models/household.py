@@ -8,7 +8,7 @@ from typing import Optional
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from matching.models.base import Base, Timestamped, enum_type
+from matching.models.base import Base, PersonName, Timestamped, enum_type
 from matching.models.enums import Channel, Eligibility, Mode, ReferralSource
 
 
@@ -39,17 +39,13 @@ class Household(Timestamped, Base):
     students: Mapped[list["Student"]] = relationship(back_populates="household", order_by="Student.id")
 
 
-class Student(Timestamped, Base):
+class Student(PersonName, Timestamped, Base):
     """A child in the programme (a row per child; 'student' in code, 子ども in the interface)."""
 
     __tablename__ = "student"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
-    family_name: Mapped[str] = mapped_column(String(50), index=True)
-    given_name: Mapped[str] = mapped_column(String(50))
-    family_name_kana: Mapped[str] = mapped_column(String(50))  # indexed with the list order below
-    given_name_kana: Mapped[str] = mapped_column(String(50))
     grade: Mapped[int] = mapped_column(Integer)  # 1-6 小学, 7-9 中学, 10-12 高校
     school: Mapped[str] = mapped_column(String(100), default="", index=True)
     gender: Mapped[Optional[str]] = mapped_column(String(16))
@@ -78,16 +74,6 @@ class Student(Timestamped, Base):
     __mapper_args__ = {"version_id_col": version_id}
     # The list page's order (furigana, then id): a page is read off the index instead of sorting every row.
     __table_args__ = (Index("ix_student_furigana_order", "family_name_kana", "given_name_kana", "id"),)
-
-    @property
-    def full_name(self) -> str:
-        """Family name then given name, as written in Japanese."""
-        return f"{self.family_name} {self.given_name}"
-
-    @property
-    def full_name_kana(self) -> str:
-        """The reading of the full name in hiragana."""
-        return f"{self.family_name_kana} {self.given_name_kana}"
 
 
 class StudentNeed(Base):

@@ -8,21 +8,17 @@ from typing import Optional
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from matching.models.base import Base, Timestamped, enum_type
+from matching.models.base import Base, PersonName, Timestamped, enum_type
 from matching.models.enums import TutorKind
 
 
-class Tutor(Timestamped, Base):
+class Tutor(PersonName, Timestamped, Base):
     """A volunteer or paid tutor who visits homes or staffs study-room sessions."""
 
     __tablename__ = "tutor"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
-    family_name: Mapped[str] = mapped_column(String(50), index=True)
-    given_name: Mapped[str] = mapped_column(String(50))
-    family_name_kana: Mapped[str] = mapped_column(String(50))  # indexed with the list order below
-    given_name_kana: Mapped[str] = mapped_column(String(50))
     kind: Mapped[TutorKind] = mapped_column(enum_type(TutorKind))
     affiliation: Mapped[str] = mapped_column(String(100), default="")  # university, former school
     email: Mapped[str] = mapped_column(String(254), default="")
@@ -57,16 +53,6 @@ class Tutor(Timestamped, Base):
     __mapper_args__ = {"version_id_col": version_id}
     # The list page's order (furigana, then id): a page is read off the index instead of sorting every row.
     __table_args__ = (Index("ix_tutor_furigana_order", "family_name_kana", "given_name_kana", "id"),)
-
-    @property
-    def full_name(self) -> str:
-        """Family name then given name, as written in Japanese."""
-        return f"{self.family_name} {self.given_name}"
-
-    @property
-    def full_name_kana(self) -> str:
-        """The reading of the full name in hiragana."""
-        return f"{self.family_name_kana} {self.given_name_kana}"
 
     @property
     def language_list(self) -> list[str]:
