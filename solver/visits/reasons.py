@@ -7,19 +7,11 @@ from collections import Counter
 import numpy as np
 
 from solver.clock import WEEKDAYS, WEEKDAYS_JA, format_time
+from solver.grades import grade_label
 from solver.visits.candidates import Candidates, Combo, NeedInfo, TutorTable, forbidden_index, need_filters, words_for
 from solver.visits.solution import UnmetNeed
 
 GENDER_JA = {"female": "女性", "male": "男性"}
-
-
-def grade_ja(grade: int) -> str:
-    """School grade 1-12 as 小1..小6, 中1..中3, 高1..高3."""
-    if grade <= 6:
-        return f"小{grade}"
-    if grade <= 9:
-        return f"中{grade - 6}"
-    return f"高{grade - 9}"
 
 
 def _times(info: NeedInfo) -> tuple[str, str]:
@@ -31,7 +23,7 @@ def _times(info: NeedInfo) -> tuple[str, str]:
 
 def _empty_stage(info: NeedInfo, stages: list[tuple[str, np.ndarray]]) -> tuple[str, str, str, int]:
     """The first stage after which no tutor is left (code, ja, en), or ('taken', ...) with how many remain."""
-    g, s = grade_ja(info.child.grade), info.need.subject
+    g, s = grade_label(info.child.grade), info.need.subject
     times_ja, times_en = _times(info)
     gender = info.child.required_gender or ""
     parts_ja = {

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from solver.clock import WeeklyWindow
 from solver.visits.problem import CurrentVisit
-from solver.visits.reasons import grade_ja
+from solver.grades import grade_label
 from solver.visits.solve import solve_visits
 from tests.unit.solver.visits.conftest import FAR, make_child, make_problem, make_tutor
 
 
 def test_grades_read_as_school_years():
-    assert [grade_ja(g) for g in (1, 6, 7, 9, 10, 12)] == ["小1", "小6", "中1", "中3", "高1", "高3"]
+    assert [grade_label(g) for g in (1, 6, 7, 9, 10, 12)] == ["小1", "小6", "中1", "中3", "高1", "高3"]
 
 
 def test_reason_names_time_when_nobody_is_free_then():
