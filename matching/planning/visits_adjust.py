@@ -27,6 +27,14 @@ from solver.visits.check import Violation
 from solver.visits.solution import Visit as SolverVisit
 
 
+class UnpinnableVisit(RuntimeError):
+    """The visit breaks hard rules, so pinning it would make every later solve fail."""
+
+    def __init__(self, breaks: tuple[Violation, ...]):
+        super().__init__(f"{len(breaks)} hard rule(s) broken")
+        self.breaks = breaks
+
+
 class UnconfirmedBreaks(RuntimeError):
     """The chosen placement breaks hard rules and the coordinator has not confirmed saving it anyway."""
 
@@ -80,11 +88,15 @@ def _visit(plan: Plan, visit_id: int) -> Visit:
 
 
 def pin_visit(session: Session, programme_id: int, plan_id: int, visit_id: int, expected_lock_version: int,
-              user_id: Optional[int]) -> None:
-    """Pin a visit of the draft, so every re-solve keeps it."""
+              user_id: Optional[int], today: date, locale: str = "ja") -> None:
+    """Pin a visit of the draft, so every re-solve keeps it; a visit that breaks a hard rule cannot be pinned."""
     plan = _draft(session, programme_id, plan_id)
     check_version(plan, expected_lock_version)
     visit = _visit(plan, visit_id)
+    checker = placement_context(session, plan, visit.need_id, visit.id, today, locale)[5]
+    breaks = checker.breaks(as_solver_visit(visit))
+    if breaks:
+        raise UnpinnableVisit(breaks)
     if not _pins_of(session, plan.id, visit):
         session.add(VisitPin(plan_id=plan.id, need_id=visit.need_id, tutor_id=visit.tutor_id, weekday=visit.weekday,
                              start_minute=visit.start_minute, created_by_id=user_id))

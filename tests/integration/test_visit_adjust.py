@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from matching.models import AuditEntry, Plan, PlanKind, PlanStatus, Student, Tutor, VisitPin
 from matching.planning.visits_adjust import (
+    UnpinnableVisit,
     UnconfirmedBreaks, pin_visit, reassign_options, save_reassignment, unpin_visit,
 )
 from matching.planning.visits_review import ReviewFilters, visit_plan_review
@@ -42,7 +43,7 @@ def test_review_shows_summary_matches_with_reasons_and_unmet_needs(session, draf
 def test_pin_and_unpin_bump_the_lock_version_and_are_audited(session, drafted):
     world, plan = drafted
     visit_id, version = plan.visits[0].id, plan.lock_version
-    pin_visit(session, world.programme_id, plan.id, visit_id, version, None)
+    pin_visit(session, world.programme_id, plan.id, visit_id, version, None, TODAY)
     assert len(session.scalars(select(VisitPin)).all()) == 1
     assert visit_plan_review(session, world.programme_id, plan.id).matches[0].pinned
     assert plan.lock_version == version + 1
@@ -56,7 +57,7 @@ def test_pin_and_unpin_bump_the_lock_version_and_are_audited(session, drafted):
 def test_pin_with_a_stale_lock_version_is_refused_and_changes_nothing(session, drafted):
     world, plan = drafted
     stale = plan.lock_version
-    pin_visit(session, world.programme_id, plan.id, plan.visits[0].id, stale, None)
+    pin_visit(session, world.programme_id, plan.id, plan.visits[0].id, stale, None, TODAY)
     before = plan_state(session, plan.id), len(session.scalars(select(VisitPin)).all())
     with pytest.raises(StaleEdit):
         unpin_visit(session, world.programme_id, plan.id, plan.visits[0].id, stale, None)
@@ -100,7 +101,7 @@ def test_saving_an_option_that_breaks_rules_needs_confirmation(session, drafted)
 def test_reassigning_a_visit_replaces_it_and_drops_its_pin(session, drafted):
     world, plan = drafted
     visit = plan.visits[0]
-    pin_visit(session, world.programme_id, plan.id, visit.id, plan.lock_version, None)
+    pin_visit(session, world.programme_id, plan.id, visit.id, plan.lock_version, None, TODAY)
     breaks = save_reassignment(session, world.programme_id, plan.id, visit.need_id, visit.id, world.tutor_ids[1],
                                1, 17 * 60, plan.lock_version, False, None, TODAY)
     assert breaks == ()  # the old slot's pin goes with it, so it is no break
@@ -108,3 +109,19 @@ def test_reassigning_a_visit_replaces_it_and_drops_its_pin(session, drafted):
     assert [(v.tutor_id, v.start_minute) for v in plan.visits] == [(world.tutor_ids[1], 17 * 60)]
     assert session.scalars(select(VisitPin)).all() == []
     assert plan.status is PlanStatus.DRAFT and plan.kind is PlanKind.VISITS
+
+
+def test_a_visit_saved_with_a_rule_break_cannot_be_pinned(session, drafted):
+    world, plan = drafted
+    session.get(Tutor, world.tutor_ids[0]).max_visits_per_week = 1
+    session.commit()
+    need_id = session.get(Student, world.student_ids[1]).needs[0].id
+    save_reassignment(session, world.programme_id, plan.id, need_id, None, world.tutor_ids[0], 1, 17 * 60,
+                      plan.lock_version, True, None, TODAY)
+    plan = session.get(Plan, plan.id)
+    broken = next(v for v in plan.visits if v.need_id == need_id)
+    with pytest.raises(UnpinnableVisit) as refused:
+        pin_visit(session, world.programme_id, plan.id, broken.id, plan.lock_version, None, TODAY)
+    assert "tutor_cap" in {b.code for b in refused.value.breaks}
+    session.rollback()
+    assert session.scalars(select(VisitPin)).all() == []

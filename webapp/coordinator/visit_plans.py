@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.planning.visits_adjust import (
-    UnconfirmedBreaks, pin_visit, reassign_options, save_reassignment, unpin_visit,
+    UnconfirmedBreaks, UnpinnableVisit, pin_visit, reassign_options, save_reassignment, unpin_visit,
 )
 from matching.planning.visits_review import ReviewFilters, visit_plan_review
 from matching.services.errors import InvalidState, StaleEdit
@@ -44,6 +46,11 @@ def visit_plan(plan_id: int):
 def _pin_action(plan_id: int, visit_id: int, action, done: str):
     try:
         action(db(), current_programme(db()).id, plan_id, visit_id, _form_int("lock_version"), current_user.id)
+    except UnpinnableVisit as refused:
+        db().rollback()
+        flash(_("この訪問は条件を満たしていないため固定できません: %(breaks)s",
+                breaks=" / ".join(b.message_ja if current_locale() == "ja" else b.message_en for b in refused.breaks)),
+              "error")
     except StaleEdit:
         db().rollback()
         flash(_stale(), "error")
@@ -59,7 +66,8 @@ def _pin_action(plan_id: int, visit_id: int, action, done: str):
 @role_required(*STAFF_ROLES)
 def pin_plan_visit(plan_id: int, visit_id: int):
     """Pin a visit so re-solves keep it."""
-    return _pin_action(plan_id, visit_id, pin_visit, _("訪問を固定しました。"))
+    pin = functools.partial(pin_visit, today=today(), locale=current_locale())
+    return _pin_action(plan_id, visit_id, pin, _("訪問を固定しました。"))
 
 
 @bp.route("/visits/plans/<int:plan_id>/visits/<int:visit_id>/unpin", methods=["POST"])
