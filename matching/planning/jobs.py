@@ -7,6 +7,7 @@ and the current draft stay exactly as they were.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from dataclasses import asdict, dataclass, is_dataclass
@@ -110,6 +111,13 @@ def _finish(session: Session, job: SolveJob, status: JobStatus, error: str = "")
     session.commit()
 
 
+def _json_number(value: Any) -> Any:
+    """A progress value fit for JSON: an unknown bound (NaN or infinity) becomes None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 class _ProgressWriter:
     """Writes the solver's progress to the job row, throttled; answers whether a cancel was asked."""
 
@@ -123,7 +131,8 @@ class _ProgressWriter:
         if now - self._last_write < PROGRESS_INTERVAL_S:
             return
         self._last_write = now
-        values = asdict(progress) if is_dataclass(progress) else dict(progress)
+        values = {key: _json_number(value)
+                  for key, value in (asdict(progress) if is_dataclass(progress) else dict(progress)).items()}
         values["elapsed"] = round(now - self._started, 1)
         with self._factory() as session:
             job = session.get(SolveJob, self._job_id)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob
 from matching.planning import visits
-from matching.planning.jobs import queue_solve, request_cancel, run_solve
+from matching.planning.jobs import _ProgressWriter, queue_solve, request_cancel, run_solve
 from matching.planning.lifecycle import accept_proposal, plan_with_status, publish
+from solver.rooms.solution import Progress
 from tests.integration.visit_world import TODAY, make_visit_world, plan_state, solve
 
 
@@ -122,3 +126,16 @@ def test_pins_are_carried_into_the_proposal(session, factory):
     pins = session.scalars(select(VisitPin).where(VisitPin.plan_id == proposal_id)).all()
     assert [(p.need_id, p.tutor_id, p.weekday, p.start_minute) for p in pins] == [
         (visit.need_id, visit.tutor_id, visit.weekday, visit.start_minute)]
+
+
+
+def test_progress_without_a_known_bound_is_written_as_valid_json(session):
+    """The rooms solver reports an unknown bound as NaN, which PostgreSQL's JSON and the page's JSON.parse refuse."""
+    world = make_visit_world(session)
+    job_id = queue_solve(session, world.programme_id, PlanKind.VISITS, None)
+    writer = _ProgressWriter(make_session_factory(session.get_bind()), job_id, time.monotonic(), threading.Event())
+    writer(Progress(phase="staff", sessions_held=560, sessions_staffed=560, objective=2878, bound=float("nan"),
+                    seconds=4.9))
+    session.expire_all()
+    progress = session.get(SolveJob, job_id).progress
+    assert progress["bound"] is None and progress["sessions_held"] == 560
