@@ -7,8 +7,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import jsonschema
-
 from solver.clock import WEEKDAYS, format_time, parse_time, parse_weekday, parse_window, window_to_json
 from solver.errors import ProblemError
 from solver.geo import Coordinates
@@ -20,6 +18,7 @@ from solver.rooms.solution import (
     ChangeSummary, ChildAssignment, ChildMove, PhaseStats, RoomsSolution, Session, Shortfall, StaffChange, TutorLoad,
 )
 from solver.rooms.validate import validate_problem
+from solver.schema_errors import validate_against
 
 PROBLEM_FORMAT = "rooms-problem/1"
 SOLUTION_FORMAT = "rooms-solution/1"
@@ -32,19 +31,8 @@ def load_schema(name: str) -> dict:
     return json.loads(text)
 
 
-def _path(parts) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(root)"
-
-
 def _validate_schema(data: object, name: str) -> None:
-    validator = jsonschema.Draft202012Validator(load_schema(name))
-    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    if errors:
-        error = errors[0]
-        raise ProblemError(_path(error.absolute_path), error.message)
+    validate_against(data, load_schema(name))
 
 
 def _date(value: str, field: str) -> date:

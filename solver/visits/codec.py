@@ -7,11 +7,10 @@ from dataclasses import asdict, fields
 from functools import cache
 from importlib import resources
 
-import jsonschema
-
 from solver.clock import WEEKDAYS, format_time, parse_time, parse_weekday, parse_window, window_to_json
 from solver.errors import ProblemError
 from solver.geo import Coordinates
+from solver.schema_errors import validate_against
 from solver.visits.problem import (
     DEFAULT_GRID_MINUTES,
     Child,
@@ -37,27 +36,9 @@ def load_schema(name: str) -> dict:
     return json.loads(text)
 
 
-def _field_path(path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(document)"
-
-
 def validate(data: object, schema_name: str) -> None:
     """Validate against a schema; raise ProblemError naming the first field at fault."""
-    validator = jsonschema.Draft202012Validator(load_schema(schema_name))
-    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    if not errors:
-        return
-    error = errors[0]
-    path = list(error.absolute_path)
-    if error.validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else ""
-        path.append(missing)
-    elif error.validator == "additionalProperties" and "'" in error.message:
-        path.append(error.message.split("'")[1])
-    raise ProblemError(_field_path(path), error.message)
+    validate_against(data, load_schema(schema_name))
 
 
 def _coords(data: dict) -> Coordinates:
