@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from collections.abc import Iterator
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from matching.db import make_engine, make_session_factory, upgrade
@@ -33,19 +35,32 @@ def demo_database(tmp_path_factory) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def live_server(demo_database) -> Iterator[str]:
-    """The web app served over HTTP on a free loopback port, in a thread; yields its base URL."""
-    app = create_app({"DATABASE_URL": demo_database, "SECRET_KEY": "e2e-secret", "SESSION_COOKIE_SECURE": False,
-                      "NOTICE_DELIVERY_INTERVAL_S": 0,
-                      "REMEMBER_COOKIE_SECURE": False, "TODAY": TODAY})
+def e2e_app(database_url: str, **settings) -> Flask:
+    """The app on a database, over plain http on loopback, on the fixed TODAY, without the mail loop."""
+    return create_app({"DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret", "SESSION_COOKIE_SECURE": False,
+                       "REMEMBER_COOKIE_SECURE": False, "NOTICE_DELIVERY_INTERVAL_S": 0, "TODAY": TODAY,
+                       **settings})
+
+
+@contextmanager
+def serve(app: Flask) -> Iterator[str]:
+    """Serve the app over HTTP on a free loopback port in a thread; yields its base URL, then stops it."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    app.extensions["engine"].dispose()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        app.extensions["engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_database) -> Iterator[str]:
+    """The demo served over HTTP on a free loopback port; yields its base URL."""
+    with serve(e2e_app(demo_database)) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

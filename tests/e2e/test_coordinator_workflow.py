@@ -12,17 +12,15 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from matching.db import make_engine, make_session_factory, upgrade
 from matching.models import (
     CalendarKind, ChangeKind, Plan, PlanChange, PlanKind, PlanStatus, Role, Student, Tutor, TutorAvailability,
     TutorSubject, Visit, VisitOccurrence, VisitPin,
 )
-from tests.e2e.conftest import TODAY
+from tests.e2e.conftest import TODAY, e2e_app, serve
 from tests.factories import make_account, make_calendar_entry, make_household, make_programme, make_student, make_tutor
 from tests.plan_factories import add_visit, make_plan
-from webapp import create_app
 
 pytestmark = pytest.mark.e2e
 
@@ -86,18 +84,11 @@ def office(tmp_path_factory) -> Iterator[Office]:
         session.commit()
         ids = dict(programme_id=programme.id, hanako=hanako.id, kenta=kenta.id, taro=taro.id, jiro=jiro.id)
     engine.dispose()
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "e2e-coordinator", "SESSION_COOKIE_SECURE": False,
-                      "REMEMBER_COOKIE_SECURE": False, "TODAY": TODAY, "SOLVER_TIME_LIMIT_S": 3,
-                      "NOTICE_DELIVERY_INTERVAL_S": 0})
+    app = e2e_app(url, SOLVER_TIME_LIMIT_S=3)
     gate = gate_solves(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Office(f"http://127.0.0.1:{server.server_port}", url, solve_gate=gate, **ids)
-    gate.release(10)  # a solve a failed test left queued need not wait out its timeout
-    server.shutdown()
-    thread.join(timeout=5)
-    app.extensions["engine"].dispose()
+    with serve(app) as base_url:
+        yield Office(base_url, url, solve_gate=gate, **ids)
+        gate.release(10)  # a solve a failed test left queued need not wait out its timeout
 
 
 def query(database_url: str, statement) -> list:

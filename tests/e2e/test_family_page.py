@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from matching.db import make_engine, make_session_factory, upgrade
 from matching.models import Role, VisitOccurrence
 from matching.services.household_links import issue_link
-from tests.e2e.conftest import TODAY
+from tests.e2e.conftest import e2e_app, serve
 from tests.factories import make_account
 from tests.household_factories import Families, make_families
-from webapp import create_app
 
 pytestmark = pytest.mark.e2e
 
@@ -53,15 +50,8 @@ def family_site(tmp_path_factory) -> Iterator[FamilySite]:
         token = issue_link(session, families.programme_id, families.a, None,
                            datetime(2026, 11, 20, tzinfo=timezone.utc)).token
     engine.dispose()
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "e2e-family", "SESSION_COOKIE_SECURE": False,
-                      "REMEMBER_COOKIE_SECURE": False, "TODAY": TODAY})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield FamilySite(f"http://127.0.0.1:{server.server_port}", url, families, token)
-    server.shutdown()
-    thread.join(timeout=5)
-    app.extensions["engine"].dispose()
+    with serve(e2e_app(url)) as base_url:
+        yield FamilySite(base_url, url, families, token)
 
 
 @pytest.fixture

@@ -7,22 +7,19 @@ ranked substitute; the family link then shows the new tutor's name and the famil
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from matching.db import make_engine, make_session_factory, upgrade
 from matching.models import PlanKind, Role, Visit, VisitOccurrence
 from matching.services.household_links import issue_link
-from tests.e2e.conftest import TODAY
+from tests.e2e.conftest import e2e_app, serve
 from tests.factories import make_account, make_household, make_programme, make_student, make_tutor
 from tests.plan_factories import add_visit, make_plan
-from webapp import create_app
 
 pytestmark = pytest.mark.e2e
 
@@ -72,15 +69,8 @@ def absence_site(tmp_path_factory) -> Iterator[AbsenceSite]:
                            datetime(2026, 11, 20, tzinfo=timezone.utc)).token
         ids = (tutor_a.id, tutor_b.id, visit.id)
     engine.dispose()
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "e2e-absence", "SESSION_COOKIE_SECURE": False,
-                      "REMEMBER_COOKIE_SECURE": False, "NOTICE_DELIVERY_INTERVAL_S": 0, "TODAY": TODAY})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield AbsenceSite(f"http://127.0.0.1:{server.server_port}", url, *ids, token)
-    server.shutdown()
-    thread.join(timeout=5)
-    app.extensions["engine"].dispose()
+    with serve(e2e_app(url)) as base_url:
+        yield AbsenceSite(base_url, url, *ids, token)
 
 
 def _context(browser, locale: str, viewport: dict[str, int], phone: bool):
