@@ -27,12 +27,8 @@ def current_combos(cands: Candidates) -> list[Combo]:
     return [cands.combos[i] for i in sorted(i for i in found if i is not None)]
 
 
-def greedy_plan(cands: Candidates, guide: dict[int, set[tuple[int, int]]] | None = None) -> Schedule:
-    """Pins first, then current visits, then needs by priority and fewest options, each to its best fitting tutor.
-
-    With a guide (per need, the tutor-weekday pairs a flow chose), those tutors and days are tried first.
-    """
-    guide = guide or {}
+def greedy_plan(cands: Candidates) -> Schedule:
+    """Pins first, then current visits, then needs by priority and fewest options, each to its best fitting tutor."""
     schedule = Schedule(cands)
     for c in pinned_combos(cands):
         schedule.add(c)
@@ -45,16 +41,12 @@ def greedy_plan(cands: Candidates, guide: dict[int, set[tuple[int, int]]] | None
         if len(schedule.by_need[n]) >= wanted:
             continue
         fixed = {c.tutor for c in schedule.by_need[n]}
-        hinted = guide.get(n, set())
-        hinted_tutors = {t for t, _ in hinted}
         best: list[Combo] = []
-        for t, ids in sorted(_by_tutor(cands, n), key=lambda kv: (kv[0][0] not in hinted_tutors, kv[0][1], kv[0][0])):
+        for t, ids in sorted(_by_tutor(cands, n), key=lambda kv: (kv[0][1], kv[0][0])):
             if fixed and t[0] not in fixed:
                 continue
             # Tuples only for the tutors actually tried: most needs stop at the first.
             options = [cands.combos[i] for i in ids]
-            if hinted:
-                options = sorted(options, key=lambda c: (c.tutor, c.weekday) not in hinted)
             placed = _place(schedule, options, wanted - len(schedule.by_need[n]))
             if len(placed) > len(best):
                 best = placed

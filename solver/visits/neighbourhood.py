@@ -25,6 +25,7 @@ from ortools.sat.python import cp_model
 
 from solver.visits.candidates import Candidates
 from solver.visits.model import add_full_hint, build_model
+from solver.visits.regions import TutorLinks, nearest_tutors
 
 log = logging.getLogger(__name__)
 
@@ -98,14 +99,6 @@ def small_model_parameters(solver: cp_model.CpSolver) -> None:
     solver.parameters.linearization_level = 2
 
 
-def nearest_tutors(cands: Candidates, lat: float, lon: float, count: int) -> np.ndarray:
-    """A boolean per tutor: the count tutors whose homes are nearest this point (radians)."""
-    d = (cands.tutor_lat - lat) ** 2 + ((cands.tutor_lon - lon) * np.cos(lat)) ** 2
-    region = np.zeros(len(d), dtype=bool)
-    region[np.argsort(d, kind="stable")[:count]] = True
-    return region
-
-
 def _centres(cands: Candidates, chosen: np.ndarray, frozen_need: np.ndarray) -> list[int]:
     """Needs not fully covered that have candidates, most points first: each step is centred on one of them."""
     a = cands.arrays
@@ -126,11 +119,18 @@ def improve(
     seed: int,
     score: Callable[[np.ndarray], int],
     on_improve: Callable[[np.ndarray, int], bool] | None = None,
+    follow_links: bool = False,
 ) -> np.ndarray:
-    """Neighbourhood steps around uncovered needs until none is left, or the budget or the deadline is spent."""
+    """Neighbourhood steps around uncovered needs until none is left, or the budget or the deadline is spent.
+
+    Each step's tutors are those the centre need's plan depends on (follow_links, see regions.py) or the
+    tutors living nearest it.
+    """
     n_tutors = len(cands.problem.tutors)
     if not n_tutors or not len(cands.combos):
         return chosen
+    links = TutorLinks(cands) if follow_links else None
+    rng = np.random.default_rng(seed)
     best = score(chosen)
     size, spent, steps, last = FIRST_TUTORS, 0.0, 0, 0.0
     while spent < budget:
@@ -143,7 +143,10 @@ def improve(
                 break
             began = time.perf_counter()
             child = cands.need_child[n]
-            region = nearest_tutors(cands, cands.child_lat[child], cands.child_lon[child], min(size, n_tutors))
+            if links is not None:
+                region = links.region(n, chosen, min(size, n_tutors), rng)
+            else:
+                region = nearest_tutors(cands, cands.child_lat[child], cands.child_lon[child], min(size, n_tutors))
             steps += 1
             step = solve_step(cands, chosen, region, frozen_need, current, seed + steps, min(STEP_DETERMINISTIC, (budget - spent) / SECONDS_PER_DETERMINISTIC + 0.01), wall)
             spent += step.work

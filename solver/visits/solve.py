@@ -11,12 +11,13 @@ from ortools.sat.python import cp_model
 
 from solver.visits.candidates import Candidates, Combo, build_candidates
 from solver.visits.changes import change_summary
-from solver.visits.greedy import current_combos, greedy_plan, pinned_combos
+from solver.visits.greedy import current_combos, pinned_combos
+from solver.visits.least_damage import least_damage_plan
 from solver.visits.model import add_full_hint, build_model
 from solver.visits.neighbourhood import improve, small_model_parameters
 from solver.visits.problem import VisitsProblem
 from solver.visits.reasons import explain_unmet
-from solver.visits.relaxation import flow_guide, relaxation_bound
+from solver.visits.relaxation import relaxation_bound
 from solver.visits.score import plan_score
 from solver.visits.solution import Progress, Visit, VisitsSolution
 
@@ -101,12 +102,12 @@ def solve_visits(
     cands = build_candidates(problem, max_tutors_per_need=k)
     deadline = started + time_limit_s - FINISH_SECONDS_PER_NEED * len(cands.needs)
     wanted = int(cands.need_visits.sum())
-    current = _mask(cands, current_combos(cands))
-    pinned = _mask(cands, pinned_combos(cands))
+    kept, pins = current_combos(cands), pinned_combos(cands)
+    current, pinned = _mask(cands, kept), _mask(cands, pins)
     log.debug("candidates: %d combos, %.2f s, cpu %.2f s", len(cands.combos), time.perf_counter() - started, time.process_time())
-    chosen = _mask(cands, greedy_plan(cands, flow_guide(cands)).chosen)
+    chosen = least_damage_plan(cands, cands.ids_of(pins).tolist() + cands.ids_of(kept).tolist())
     best = plan_score(cands, chosen, current)
-    log.debug("greedy: %d visits, %.2f s, cpu %.2f s", int(chosen.sum()), time.perf_counter() - started, time.process_time())
+    log.debug("warm start: %d visits, %.2f s, cpu %.2f s", int(chosen.sum()), time.perf_counter() - started, time.process_time())
     bound = relaxation_bound(cands)
     log.debug("flow bound: %d, %.2f s, cpu %.2f s", bound, time.perf_counter() - started, time.process_time())
     status = "feasible"
@@ -134,7 +135,8 @@ def solve_visits(
     else:
         frozen = np.zeros(len(cands.needs), dtype=bool)
         frozen[cands.arrays.need[pinned]] = True
-        chosen = improve(cands, chosen, frozen, current, remaining * NEIGHBOURHOOD_SHARE, deadline, seed, lambda plan: plan_score(cands, plan, current), report)
+        chosen = improve(cands, chosen, frozen, current, remaining * NEIGHBOURHOOD_SHARE, deadline, seed,
+                         lambda plan: plan_score(cands, plan, current), report, follow_links=not cands.truncated)
         best = plan_score(cands, chosen, current)
     return _solution(problem, cands, chosen, status, best, max(bound, best), wanted, started)
 

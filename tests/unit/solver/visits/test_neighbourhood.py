@@ -1,4 +1,4 @@
-"""The neighbourhood search and the flow guide: never worse, checker-clean, pins hold, and exact when the region is everything."""
+"""The neighbourhood search: never worse, checker-clean, pins hold, and exact when the region is everything."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from solver.visits.check import check_visits
 from solver.visits.greedy import greedy_plan
 from solver.visits.neighbourhood import improve, solve_step
 from solver.visits.problem import Pin
-from solver.visits.relaxation import flow_guide, relaxation_bound, tutor_fit_cap
+from solver.visits.relaxation import relaxation_bound, tutor_fit_cap
 from solver.visits.score import plan_score
 from solver.visits.solve import _mask, solve_visits
 
@@ -87,17 +87,6 @@ def test_flow_bound_is_at_least_the_proven_optimum(seed):
     assert solution.status == "optimal"
     points = {c.id: problem.visit_points(c) for c in problem.children}
     assert relaxation_bound(build_candidates(problem)) >= sum(points[v.child_id] for v in solution.visits)
-
-
-def test_flow_guide_names_only_candidate_tutor_days():
-    problem, cands, _chosen, _current = _start(30, 12, 5)
-    a = cands.arrays
-    feasible = set(zip(a.need.tolist(), a.tutor.tolist(), a.weekday.tolist()))
-    guide = flow_guide(cands)
-    assert guide
-    for n, pairs in guide.items():
-        assert len(pairs) <= cands.needs[n].need.visits_per_week
-        assert all((n, t, d) in feasible for t, d in pairs)
 
 
 def _plain_flow_bound(cands) -> int:
