@@ -176,4 +176,28 @@ def least_damage_plan(cands: Candidates, first: list[int]) -> np.ndarray:
         n = int(tight[np.argmax(cands.need_points[tight])])
         ids = booking._alive(booking.by_need.of(n))
         score = booking.damage(ids) + 1e-9 * cost[ids]
-        booking.book(int(ids[np.argmin(score)]))
+        for i in _best_visits(booking, ids, score):
+            if booking.alive[i]:
+                booking.book(i)
+
+
+def _best_visits(booking: Booking, ids: np.ndarray, score: np.ndarray) -> list[int]:
+    """The combos to book for a need: all its visits still wanted come from one tutor on different days, so
+    for each tutor the least damaging combo per day, the best days up to what is wanted and the tutor's room;
+    the tutor whose visits are worth most (coverage points less damage) wins."""
+    n = int(booking.need[ids[0]])
+    wanted = int(booking.wanted[n] - booking.placed[n])
+    order = np.lexsort((score, booking.day[ids], booking.tutor[ids]))
+    ids, score = ids[order], score[order]
+    tutor, day = booking.tutor[ids], booking.day[ids]
+    first = np.ones(len(ids), dtype=bool)
+    first[1:] = (tutor[1:] != tutor[:-1]) | (day[1:] != day[:-1])
+    best: tuple[float, list[int]] = (-np.inf, [])
+    for t in np.unique(tutor).tolist():
+        days = np.nonzero(first & (tutor == t))[0]
+        room = int(booking.cap[t] - booking.load[t])
+        take = days[np.argsort(score[days], kind="stable")][: max(1, min(wanted, room))]
+        value = len(take) * booking.points[n] - float(score[take].sum())
+        if value > best[0]:
+            best = (value, ids[take].tolist())
+    return best[1]

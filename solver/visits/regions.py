@@ -63,11 +63,10 @@ class TutorLinks:
             region.append(t)
             return True
 
-        for t in np.unique(a.tutor[booked[a.need[booked] == centre]]).tolist():
-            take(t)
+        queue = [t for t in np.unique(a.tutor[booked[a.need[booked] == centre]]).tolist() if take(t)]
         tutors, placements = self.tutors_of(centre)
         order = np.lexsort((rng.random(len(tutors)), -placements))
-        queue = [t for t in tutors[order][:FIRST_LINKS].tolist() if take(t)]
+        queue += [t for t in tutors[order][:FIRST_LINKS].tolist() if take(t)]
         while queue and len(region) < count:
             t = queue.pop(0)
             for n in sorted(set(serves[t])):
