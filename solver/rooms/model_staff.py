@@ -14,7 +14,7 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
+from solver.rooms.eligibility import sessions_overlap, slot_tutors
 from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
@@ -158,17 +158,15 @@ def _preference_cost(by_slot, slots, problem: RoomsProblem) -> list:
 def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dict[str, int]) -> StaffModel:
     """Build the staffing model of these slots."""
     model = cp_model.CpModel()
-    sites = {s.id: s for s in problem.sites}
     held = [model.new_bool_var(f"held_{s.site_id}_{s.date.isoformat()}") for s in slots]
-    by_tutor, by_slot, slots_by_site = defaultdict(list), defaultdict(list), defaultdict(list)
-    for k, slot in enumerate(slots):
-        slots_by_site[slot.site_id].append(k)
+    by_tutor, by_slot = defaultdict(list), defaultdict(list)
+    may = defaultdict(list)
+    for k, tutor_ids in enumerate(slot_tutors(problem, slots)):
+        for tutor_id in tutor_ids:
+            may[tutor_id].append(k)
     for tutor in problem.tutors:
-        weekdays = {site_id: staffable_weekdays(tutor, sites[site_id]) for site_id in set(tutor.site_ids)}
-        for k in sorted(k for site_id in set(tutor.site_ids) for k in slots_by_site[site_id]):
+        for k in may[tutor.id]:
             slot = slots[k]
-            if slot.date.weekday() not in weekdays[slot.site_id] or slot.date in tutor.unavailable_dates:
-                continue
             v = model.new_bool_var(f"staff_{tutor.id}_{slot.site_id}_{slot.date.isoformat()}")
             by_tutor[tutor.id].append((k, v))
             by_slot[k].append((tutor.id, v))
