@@ -280,10 +280,13 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     staff, objective = improve_staffing(problem, slots, staff, fair, budget, should_stop, on_progress, started)
     # Pairs next (what swaps cannot change), then the bound from the priced-out model; each gets a share of
     # what is left, and each has a fixed amount of work that normally ends it first (see docs: determinism).
-    budget = max(0.1, time_limit_s - (time.perf_counter() - started))
-    staff, objective = search_pairs(problem, slots, staff, fair, PAIR_SEARCH_SHARE * budget, should_stop)
-    budget = max(0.1, time_limit_s - (time.perf_counter() - started))
-    bound = max(run.stats.bound, math.ceil(staffing_bound(problem, slots, staff, fair, budget) - BOUND_TOLERANCE))
+    # With sessions dropped the time goes to the dates' second round instead (solve.py), which gains far more.
+    bound = run.stats.bound
+    if all(st is not None for st in staff):
+        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        staff, objective = search_pairs(problem, slots, staff, fair, PAIR_SEARCH_SHARE * budget, should_stop)
+        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        bound = max(bound, math.ceil(staffing_bound(problem, slots, staff, fair, budget) - BOUND_TOLERANCE))
     status = "optimal" if objective <= bound + 0.5 else "feasible"
     if on_progress is not None:
         held = sum(1 for st in staff if st is not None)

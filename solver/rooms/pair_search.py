@@ -18,7 +18,7 @@ from solver.rooms.staff_flow import PairFlow
 from solver.rooms.weights import W_TUTOR_SITE_PAIR
 
 
-MAX_EVALUATIONS = 200  # a fixed amount of work, so the same input gives the same plan on a busy machine too
+MAX_EVALUATIONS = 100  # a fixed amount of work, so the same input gives the same plan on a busy machine too
 
 
 def _pairs(slots, staff) -> set[tuple[str, str]]:

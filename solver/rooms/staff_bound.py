@@ -27,7 +27,7 @@ from solver.rooms.weights import (
 )
 
 MAX_SITES_TRIED = 6  # beyond this many sites, a tutor's site sets are relaxed to "at least one pair"
-MAX_ROUNDS = 80  # a fixed amount of work keeps the bound the same on a fast or a busy machine
+MAX_ROUNDS = 60  # a fixed amount of work keeps the bound the same on a fast or a busy machine
 STEP = 2.0  # Polyak step factor, halved after PATIENCE rounds without a better bound
 PATIENCE = 5
 
