@@ -26,6 +26,22 @@ def tutor_can_staff(tutor: Tutor, site: Site, day: date) -> bool:
     return any(a.contains(window.weekday, window.start, window.end) for a in tutor.availability)
 
 
+def slot_tutors(problem: RoomsProblem, slots) -> list[list[str]]:
+    """Per slot (anything with site_id and date), the tutors who may staff it, in the problem's tutor order."""
+    sites = {s.id: s for s in problem.sites}
+    by_site: dict[str, list[int]] = {}
+    for k, slot in enumerate(slots):
+        by_site.setdefault(slot.site_id, []).append(k)
+    out: list[list[str]] = [[] for _ in slots]
+    for tutor in problem.tutors:
+        for site_id in sorted(set(tutor.site_ids) & set(by_site)):
+            weekdays = staffable_weekdays(tutor, sites[site_id])
+            for k in by_site[site_id]:
+                if slots[k].date.weekday() in weekdays and slots[k].date not in tutor.unavailable_dates:
+                    out[k].append(tutor.id)
+    return out
+
+
 def child_can_attend(child: Child, site: Site) -> bool:
     """A child may have this home site: allowed (or no restriction) and the site opens on a weekday they can come."""
     if child.allowed_site_ids and site.id not in child.allowed_site_ids:

@@ -19,7 +19,7 @@ from solver.rooms.solution import Progress
 from solver.rooms.weights import W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR
 
 
-class _State:
+class StaffState:
     """A staffing with the counters that make a move's cost change O(1)."""
 
     def __init__(self, problem: RoomsProblem, slots, staff, fair: dict[str, int]):
@@ -48,7 +48,7 @@ class _State:
         else:
             self.busy[t, s.date] = [b for b in self.busy[t, s.date] if b[0] != k]
 
-    def _unit(self, k: int, t: str) -> int:
+    def unit_cost(self, k: int, t: str) -> int:
         """Cost that does not depend on counters: preference and change from the previous plan."""
         s = self.slots[k]
         preferred = self.tutors[t].preferred_site_ids
@@ -73,7 +73,7 @@ class _State:
     def delta_remove(self, k: int, t: str) -> int:
         """Cost change of taking t off slot k."""
         site_id = self.slots[k].site_id
-        d = -self._unit(k, t)
+        d = -self.unit_cost(k, t)
         d -= W_TUTOR_SITE_PAIR if self.pair[t, site_id] == 1 else 0
         d -= W_LOAD_OVER if self.load[t] > self.fair[t] else 0
         return d
@@ -81,19 +81,22 @@ class _State:
     def delta_add(self, k: int, t: str) -> int:
         """Cost change of putting t on slot k."""
         site_id = self.slots[k].site_id
-        d = self._unit(k, t)
+        d = self.unit_cost(k, t)
         d += W_TUTOR_SITE_PAIR if self.pair[t, site_id] == 0 else 0
         d += W_LOAD_OVER if self.load[t] >= self.fair[t] else 0
         return d
+
+    def flow_terms(self) -> int:
+        """The terms a min-cost flow over fixed pairs also sums: load above fair share and per-session costs."""
+        total = W_LOAD_OVER * sum(max(0, n - self.fair[t]) for t, n in self.load.items())
+        return total + sum(self.unit_cost(k, t) for k, st in enumerate(self.staff) for t in st or ())
 
     def cost(self) -> int:
         """The whole staffing objective, as the model sums it."""
         total = W_SESSION_SHORT * sum(1 for st in self.staff if st is None)
         total += W_TUTOR_SITE_PAIR * sum(1 for n in self.pair.values() if n > 0)
-        total += W_LOAD_OVER * sum(max(0, n - self.fair[t]) for t, n in self.load.items())
-        for k, st in enumerate(self.staff):
-            for t in st or ():
-                total += self._unit(k, t)
+        total += self.flow_terms()
+        for k in range(len(self.staff)):
             before = self.previous.get((self.slots[k].site_id, self.slots[k].date))
             if before is not None:
                 total += W_STAFF_CHANGE * len(before)
@@ -107,12 +110,12 @@ class _State:
         self._add(k, into, +1)
 
 
-def _pinned(problem: RoomsProblem, slots) -> set[tuple[int, str]]:
+def pinned_staff(problem: RoomsProblem, slots) -> set[tuple[int, str]]:
     index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
     return {(index[p.site_id, p.date], p.tutor_id) for p in problem.pins.staff if (p.site_id, p.date) in index}
 
 
-def _fill_pass(state: _State, candidates, deadline: float) -> int:
+def _fill_pass(state: StaffState, candidates, deadline: float) -> int:
     """Staff a dropped session when enough tutors still have room for it; returns the total gain."""
     gain = 0
     for k, st in enumerate(state.staff):
@@ -140,7 +143,7 @@ def _fill_pass(state: _State, candidates, deadline: float) -> int:
     return gain
 
 
-def _swap_pass(state: _State, candidates, pinned, deadline: float) -> int:
+def _swap_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
     """Best single swap on every staffed slot, in slot order; returns the total gain."""
     gain = 0
     for k, st in enumerate(state.staff):
@@ -163,7 +166,7 @@ def _swap_pass(state: _State, candidates, pinned, deadline: float) -> int:
     return gain
 
 
-def _retire_pass(state: _State, candidates, pinned, deadline: float) -> int:
+def _retire_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
     """Take a tutor off every session at a site where others can cover them, when that saves a pair."""
     gain = 0
     by_pair = defaultdict(list)
@@ -201,14 +204,14 @@ def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], 
     """Apply improving moves until a full pass gains nothing or the budget ends; returns staff and its objective."""
     begun = time.perf_counter()
     deadline = begun + budget_s
-    state = _State(problem, slots, staff, fair)
+    state = StaffState(problem, slots, staff, fair)
     sites = {s.id: s for s in problem.sites}
     reaching = defaultdict(list)
     for t in problem.tutors:
         for site_id in t.site_ids:
             reaching[site_id].append(t.id)
     candidates = [(sites[s.site_id], sorted(reaching[s.site_id])) for s in slots]
-    pinned = _pinned(problem, slots)
+    pinned = pinned_staff(problem, slots)
     objective = state.cost()
     while time.perf_counter() < deadline and not (should_stop is not None and should_stop()):
         gain = (_fill_pass(state, candidates, deadline) + _swap_pass(state, candidates, pinned, deadline)

@@ -5,6 +5,7 @@ CP-SAT starts from a complete greedy hint; local_search.py then improves what it
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -14,16 +15,22 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
+from solver.rooms.eligibility import sessions_overlap, slot_tutors
 from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
+from solver.rooms.pair_search import search_pairs
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import PhaseStats, Progress
+from solver.rooms.staff_bound import staffing_bound
 from solver.rooms.staff_cost import fair_shares
 from solver.rooms.weights import (
     W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR,
 )
+
+
+PAIR_SEARCH_SHARE = 0.5  # of the staffing time left after the local search; the bound gets the rest
+BOUND_TOLERANCE = 1e-6  # the bound is a float sum; the objective is an integer
 
 
 @dataclass(frozen=True)
@@ -158,17 +165,15 @@ def _preference_cost(by_slot, slots, problem: RoomsProblem) -> list:
 def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dict[str, int]) -> StaffModel:
     """Build the staffing model of these slots."""
     model = cp_model.CpModel()
-    sites = {s.id: s for s in problem.sites}
     held = [model.new_bool_var(f"held_{s.site_id}_{s.date.isoformat()}") for s in slots]
-    by_tutor, by_slot, slots_by_site = defaultdict(list), defaultdict(list), defaultdict(list)
-    for k, slot in enumerate(slots):
-        slots_by_site[slot.site_id].append(k)
+    by_tutor, by_slot = defaultdict(list), defaultdict(list)
+    may = defaultdict(list)
+    for k, tutor_ids in enumerate(slot_tutors(problem, slots)):
+        for tutor_id in tutor_ids:
+            may[tutor_id].append(k)
     for tutor in problem.tutors:
-        weekdays = {site_id: staffable_weekdays(tutor, sites[site_id]) for site_id in set(tutor.site_ids)}
-        for k in sorted(k for site_id in set(tutor.site_ids) for k in slots_by_site[site_id]):
+        for k in may[tutor.id]:
             slot = slots[k]
-            if slot.date.weekday() not in weekdays[slot.site_id] or slot.date in tutor.unavailable_dates:
-                continue
             v = model.new_bool_var(f"staff_{tutor.id}_{slot.site_id}_{slot.date.isoformat()}")
             by_tutor[tutor.id].append((k, v))
             by_slot[k].append((tutor.id, v))
@@ -273,6 +278,18 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
         return staff, run
     budget = max(0.1, time_limit_s - (time.perf_counter() - started))
     staff, objective = improve_staffing(problem, slots, staff, fair, budget, should_stop, on_progress, started)
-    status = "optimal" if objective <= run.stats.bound + 0.5 else "feasible"
-    stats = PhaseStats("staff", status, float(objective), run.stats.bound, time.perf_counter() - started)
+    # Pairs next (what swaps cannot change), then the bound from the priced-out model; each gets a share of
+    # what is left, and each has a fixed amount of work that normally ends it first (see docs: determinism).
+    # With sessions dropped the time goes to the dates' second round instead (solve.py), which gains far more.
+    bound = run.stats.bound
+    if all(st is not None for st in staff):
+        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        staff, objective = search_pairs(problem, slots, staff, fair, PAIR_SEARCH_SHARE * budget, should_stop)
+        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        bound = max(bound, math.ceil(staffing_bound(problem, slots, staff, fair, budget) - BOUND_TOLERANCE))
+    status = "optimal" if objective <= bound + 0.5 else "feasible"
+    if on_progress is not None:
+        held = sum(1 for st in staff if st is not None)
+        on_progress(Progress("staff", held, held, objective, bound, time.perf_counter() - started))
+    stats = PhaseStats("staff", status, float(objective), float(bound), time.perf_counter() - started)
     return staff, PhaseRun(run.solver, stats)

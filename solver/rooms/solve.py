@@ -129,7 +129,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     slots = _slots(problem, days, chosen, pinned)
     hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
     remaining = time_limit_s - (time.perf_counter() - started)
-    staff, staff_run = _staff_with_previous(problem, slots, 0.6 * remaining if remaining > 0 else 0.1, seed, workers,
+    staff, staff_run = _staff_with_previous(problem, slots, 0.75 * remaining if remaining > 0 else 0.1, seed, workers,
                                             hints, on_progress, should_stop)
     dropped = [s for s, st in zip(slots, staff) if st is None]
     remaining = time_limit_s - (time.perf_counter() - started)
