@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from datetime import date
 
 from solver.geo import travel_minutes
@@ -68,3 +69,18 @@ def required_staff(site: Site, expected: int) -> int:
 def sessions_overlap(day_a: date, start_a: int, end_a: int, day_b: date, start_b: int, end_b: int) -> bool:
     """Whether two sessions overlap in time (same date and intersecting hours)."""
     return day_a == day_b and start_a < end_b and start_b < end_a
+
+
+def all_overlap(slots, ks: list[int]) -> bool:
+    """Whether every two of these slots overlap, so that one tutor can work at most one of them."""
+    return all(sessions_overlap(slots[a].date, slots[a].start, slots[a].end, slots[b].date, slots[b].start, slots[b].end)
+               for i, a in enumerate(ks) for b in ks[i + 1:])
+
+
+def slots_by_tutor(eligible: list[list[str]]) -> dict[str, list[int]]:
+    """Per tutor, the slots they may staff (in slot order), from slot_tutors' per-slot lists."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for k, tutor_ids in enumerate(eligible):
+        for t in tutor_ids:
+            out[t].append(k)
+    return out

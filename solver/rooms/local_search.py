@@ -115,6 +115,14 @@ def pinned_staff(problem: RoomsProblem, slots) -> set[tuple[int, str]]:
     return {(index[p.site_id, p.date], p.tutor_id) for p in problem.pins.staff if (p.site_id, p.date) in index}
 
 
+def places_needed(slots, pinned: set[tuple[int, str]]) -> list[int]:
+    """Staff places per slot: what it requires, or more when more tutors are pinned to it."""
+    pins = defaultdict(int)
+    for k, _t in pinned:
+        pins[k] += 1
+    return [max(s.required, pins[k]) for k, s in enumerate(slots)]
+
+
 def _fill_pass(state: StaffState, candidates, deadline: float) -> int:
     """Staff a dropped session when enough tutors still have room for it; returns the total gain."""
     gain = 0

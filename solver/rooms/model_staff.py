@@ -15,7 +15,7 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, slot_tutors
+from solver.rooms.eligibility import sessions_overlap, slot_tutors, slots_by_tutor
 from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
@@ -167,10 +167,7 @@ def build_staff_model(problem: RoomsProblem, slots: list[SessionSlot], fair: dic
     model = cp_model.CpModel()
     held = [model.new_bool_var(f"held_{s.site_id}_{s.date.isoformat()}") for s in slots]
     by_tutor, by_slot = defaultdict(list), defaultdict(list)
-    may = defaultdict(list)
-    for k, tutor_ids in enumerate(slot_tutors(problem, slots)):
-        for tutor_id in tutor_ids:
-            may[tutor_id].append(k)
+    may = slots_by_tutor(slot_tutors(problem, slots))
     for tutor in problem.tutors:
         for k in may[tutor.id]:
             slot = slots[k]

@@ -19,11 +19,11 @@ from collections import defaultdict
 from itertools import combinations
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, slot_tutors
-from solver.rooms.local_search import StaffState, pinned_staff
+from solver.rooms.eligibility import all_overlap, slot_tutors, slots_by_tutor
+from solver.rooms.local_search import StaffState, pinned_staff, places_needed
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.weights import (
-    W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR,
+    W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_SITE_PAIR,
 )
 
 MAX_SITES_TRIED = 6  # beyond this many sites, a tutor's site sets are relaxed to "at least one pair"
@@ -46,8 +46,7 @@ class _Tutor:
         # One session a day is exact only where the day's sessions all overlap; elsewhere no limit (a relaxation).
         self.day = {}
         for day, same in by_day.items():
-            if all(sessions_overlap(day, slots[a].start, slots[a].end, day, slots[b].start, slots[b].end)
-                   for i, a in enumerate(same) for b in same[i + 1:]):
+            if all_overlap(slots, same):
                 self.day.update({k: day for k in same})
         self.forced = sorted(forced)
         self.sites = sorted(set(self.site.values()))
@@ -109,14 +108,11 @@ def staffing_bound(problem: RoomsProblem, slots, staff, fair: dict[str, int], bu
     deadline = time.perf_counter() + budget_s
     state = StaffState(problem, slots, [None] * len(slots), fair)
     pinned = pinned_staff(problem, slots)
-    may = defaultdict(list)
     eligible = slot_tutors(problem, slots)
-    for k, tutor_ids in enumerate(eligible):
-        for t in tutor_ids:
-            may[t].append(k)
+    may = slots_by_tutor(eligible)
     tutors = [_Tutor(t, may[t.id], slots, state.unit_cost, {k for k, u in pinned if u == t.id})
               for t in problem.tutors if may[t.id]]
-    need = [max(s.required, sum(1 for k2, _t in pinned if k2 == k)) for k, s in enumerate(slots)]
+    need = places_needed(slots, pinned)
     holdable = [len(eligible[k]) >= need[k] for k in range(len(slots))]
     # Staff of a previous session priced as removed until kept; the model counts only tutors who may work it.
     constant = sum(W_STAFF_CHANGE * len(set(before) & set(eligible[k]))

@@ -16,8 +16,9 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, slot_tutors
+from solver.rooms.eligibility import all_overlap, slot_tutors, slots_by_tutor
 from solver.rooms.greedy import keeps_caps_and_hours
+from solver.rooms.local_search import places_needed
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.weights import W_LOAD_OVER, W_SESSION_SHORT
 
@@ -30,7 +31,7 @@ class PairFlow:
     def __init__(self, problem: RoomsProblem, slots, fair: dict[str, int], unit_cost, pinned: set[tuple[int, str]]):
         self.problem, self.slots = problem, slots
         self.pins = len(pinned)
-        self.need = [max(s.required, sum(1 for k2, _t in pinned if k2 == k)) for k, s in enumerate(slots)]
+        self.need = places_needed(slots, pinned)
         tutors = {t.id: t for t in problem.tutors}
         nodes: dict = {}
         self.exact = True  # False when some tutor-day's sessions do not all overlap: results must be checked
@@ -45,10 +46,7 @@ class PairFlow:
             return len(tails) - 1
 
         source, sink = node("source"), node("sink")
-        may = defaultdict(list)
-        for k, tutor_ids in enumerate(slot_tutors(problem, slots)):
-            for t in tutor_ids:
-                may[t].append(k)
+        may = slots_by_tutor(slot_tutors(problem, slots))
         self.staff_arcs: list[tuple[int, str, str]] = []  # (arc, tutor, slot index) for every tutor-session arc
         for t in sorted(may):
             arc(source, node(("t", t)), fair[t], 0)
@@ -64,14 +62,11 @@ class PairFlow:
                     arc(node(("t", t)), month, tutors[t].max_sessions_per_month, 0)
                 ks = by_day[day]
                 upper = month
-                if len(ks) > 1 and not all(
-                        sessions_overlap(day, slots[a].start, slots[a].end, day, slots[b].start, slots[b].end)
-                        for i, a in enumerate(ks) for b in ks[i + 1:]):
-                    self.exact = False
-                elif len(ks) > 1 and all(sessions_overlap(day, slots[a].start, slots[a].end, day, slots[b].start, slots[b].end)
-                                       for i, a in enumerate(ks) for b in ks[i + 1:]):
+                if len(ks) > 1 and all_overlap(slots, ks):
                     upper = node(("d", t, day))
                     arc(month, upper, 1, 0)
+                elif len(ks) > 1:
+                    self.exact = False
                 for k in ks:
                     cost = unit_cost(k, t) + (_PIN_BONUS if (k, t) in pinned else 0)
                     self.staff_arcs.append((arc(upper, node(("k", k)), 1, cost), t, k))
