@@ -5,11 +5,12 @@ often takes the one evening slot another child could not do without. This one
 keeps, for every combo, whether it is still possible given what is booked, and
 for every need how many of its combos are left. It places pins and still-valid
 current visits first, then repeatedly takes the need with the fewest options left
-per visit still wanted (highest priority class first) and books the combo whose
+per visit still wanted (highest priority class first) and books all its visits
+still wanted with one tutor on different days, choosing the tutor and combos whose
 booking rules out the least of the other needs' options, each lost option
 weighted by that need's points over its options left. On the benchmark
-instances it starts the neighbourhood search 6-7 % higher than the plain greedy
-plan (demo 227 visits instead of 213; 1,000 children 1,522 instead of 1,455).
+instances it books more visits and more coverage points than the plain greedy
+plan (demo 236 visits instead of 207; 1,000 children 1,513 instead of 1,448).
 """
 
 from __future__ import annotations
@@ -75,6 +76,10 @@ class Booking:
     def _alive(self, ids: np.ndarray) -> np.ndarray:
         return ids[self.alive[ids]]
 
+    def options_of(self, n: int) -> np.ndarray:
+        """The still-possible combos of need n."""
+        return self._alive(self.by_need.of(n))
+
     def _kill(self, ids: np.ndarray) -> None:
         ids = self._alive(ids)
         if len(ids):
@@ -107,11 +112,10 @@ class Booking:
         self.chosen[i] = True
         self.placed[n] += 1
         self.load[t] += 1
-        mine = self._alive(self.by_need.of(n))
+        mine = self.options_of(n)
         if self.placed[n] < self.wanted[n]:
             mine = mine[(self.day[mine] == self.day[i]) | (self.tutor[mine] != t)]
-        self._kill(mine)
-        self._kill(np.array([i]))
+        self._kill(mine)  # combo i itself went with its clashes: it overlaps itself
         if self.load[t] >= self.cap[t]:
             self._kill(self.by_tutor.of(t))
 
@@ -174,7 +178,7 @@ def least_damage_plan(cands: Candidates, first: list[int]) -> np.ndarray:
         per_visit = booking.options[top] / (booking.wanted[top] - booking.placed[top])
         tight = top[per_visit == per_visit.min()]
         n = int(tight[np.argmax(cands.need_points[tight])])
-        ids = booking._alive(booking.by_need.of(n))
+        ids = booking.options_of(n)
         score = booking.damage(ids) + 1e-9 * cost[ids]
         for i in _best_visits(booking, ids, score):
             if booking.alive[i]:
