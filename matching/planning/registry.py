@@ -7,7 +7,7 @@ from importlib import import_module
 from matching.models import PlanKind
 from matching.planning.handler import PlanHandler
 
-_MODULES = {PlanKind.VISITS: "matching.planning.visits", PlanKind.ROOMS: "matching.planning.rooms"}
+_MODULES = {PlanKind.VISITS: "matching.planning.visits.handler", PlanKind.ROOMS: "matching.planning.rooms.handler"}
 
 
 def handler_for(kind: PlanKind) -> PlanHandler:

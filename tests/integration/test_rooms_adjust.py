@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from matching.models import AuditEntry, ChangeKind, Plan, PlanChange, RoomPin, RoomPinKind, Student
-from matching.planning import rooms_adjust as adjust, rooms_pins as pinning
+from matching.planning.rooms import adjust
+from matching.planning.rooms import pins as pinning
 from matching.planning.lifecycle import publish
-from matching.planning.rooms_detail import session_detail
-from matching.planning.rooms_review import review_plan
+from matching.planning.rooms.detail import session_detail
+from matching.planning.rooms.review import review_plan
 from matching.services.errors import StaleEdit
 from tests.integration.rooms_world import HOLIDAY, build_rooms_world, draft, solve
 

@@ -11,8 +11,8 @@ import pytest
 
 from matching.db import make_engine, make_session_factory
 from matching.models import Plan, PlanKind
-from matching.planning.rooms import HANDLER
-from matching.planning.rooms_context import load_context
+from matching.planning.rooms.handler import HANDLER
+from matching.planning.rooms.context import load_context
 from matching.services.programme import current_programme
 from seed_data.demo import load_demo
 from solver.rooms.check import check_rooms

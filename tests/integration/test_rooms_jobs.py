@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, RoomPin, RoomPinKind
-from matching.planning import rooms
+from matching.planning.rooms import handler as rooms
 from matching.planning.jobs import queue_solve, request_cancel, run_solve
 from matching.planning.lifecycle import accept_proposal, plan_with_status, publish
-from matching.planning.rooms_context import load_context
+from matching.planning.rooms.context import load_context
 from solver.rooms.check import check_rooms
 from tests.integration.rooms_world import (
     CLOSURE, HOLIDAY, OPEN_DATES, TIME_LIMIT_S, TODAY, build_rooms_world, draft, factory_of, solve,

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from matching.models import RoomPin, RoomPinKind, Tutor, TutorException
-from matching.planning.rooms_problem import build_rooms_problem
+from matching.planning.rooms.problem import build_rooms_problem
 from solver.rooms.problem import BLACKOUT
 from tests.integration.rooms_world import CLOSURE, EXAM_START, HOLIDAY, build_rooms_world, draft, solve
 

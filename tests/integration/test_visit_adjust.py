@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from matching.models import AuditEntry, Plan, PlanKind, PlanStatus, Student, Tutor, VisitPin
-from matching.planning.visits_adjust import (
+from matching.planning.visits.adjust import (
     UnpinnableVisit,
     UnconfirmedBreaks, pin_visit, reassign_options, save_reassignment, unpin_visit,
 )
-from matching.planning.visits_review import ReviewFilters, visit_plan_review
+from matching.planning.visits.review import ReviewFilters, visit_plan_review
 from matching.services.errors import StaleEdit
 from tests.integration.test_visit_publish import _draft
 from tests.integration.visit_world import TODAY, make_visit_world, plan_state

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob
-from matching.planning import visits
+from matching.planning.visits import handler as visits
 from matching.planning.jobs import _ProgressWriter, queue_solve, request_cancel, run_solve
 from matching.planning.lifecycle import accept_proposal, plan_with_status, publish
 from solver.rooms.solution import Progress

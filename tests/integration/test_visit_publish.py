@@ -10,7 +10,7 @@ from matching.models import (
     CalendarKind, ChangeKind, Plan, PlanChange, PlanKind, PlanStatus, Programme, Tutor, Visit, VisitOccurrence,
 )
 from matching.planning.lifecycle import publish
-from matching.planning.occurrences import weekly_dates
+from matching.planning.visits.occurrences import weekly_dates
 from tests.factories import make_calendar_entry, make_tutor_exception
 from tests.integration.visit_world import TODAY, make_visit_world
 

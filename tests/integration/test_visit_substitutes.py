@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from matching.models import OccurrenceStatus, PlanKind, TutorAvailability, TutorSubject
-from matching.planning.visit_substitutes import assign_substitute, cancel_occurrence, visit_substitutes
+from matching.planning.visits.substitutes import assign_substitute, cancel_occurrence, visit_substitutes
 from matching.services.errors import InvalidState
 from matching.services.tutor_schedule import tutor_schedule
 from tests.factories import make_household, make_programme, make_student, make_tutor, make_tutor_exception

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from matching.models import ForbiddenPair, Plan, PlanKind, PlanStatus, Student, Tutor, Visit, VisitPin
-from matching.planning.visits_problem import build_visits_problem
+from matching.planning.visits.problem import build_visits_problem
 from tests.integration.visit_world import TODAY, make_visit_world
 
 

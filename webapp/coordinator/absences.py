@@ -6,8 +6,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from matching.planning.session_substitutes import assign_session_substitute, session_substitutes
-from matching.planning.visit_substitutes import assign_substitute, cancel_occurrence, visit_substitutes
+from matching.planning.rooms.substitutes import assign_session_substitute, session_substitutes
+from matching.planning.visits.substitutes import assign_substitute, cancel_occurrence, visit_substitutes
 from matching.services.absences import open_absences
 from matching.services.errors import InvalidState
 from matching.services.programme import current_programme

@@ -12,7 +12,8 @@ from flask import flash, redirect, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
-from matching.planning import rooms_adjust as adjust, rooms_pins as pins
+from matching.planning.rooms import adjust
+from matching.planning.rooms import pins
 from matching.services.errors import InvalidState, StaleEdit
 from matching.services.programme import current_programme
 from webapp.access import STAFF_ROLES, role_required

@@ -8,8 +8,8 @@ from typing import Optional
 
 from flask import render_template, request
 
-from matching.planning.rooms_detail import children_sites, session_detail
-from matching.planning.rooms_review import review_plan
+from matching.planning.rooms.detail import children_sites, session_detail
+from matching.planning.rooms.review import review_plan
 from matching.services.programme import current_programme
 from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import today

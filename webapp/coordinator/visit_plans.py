@@ -8,10 +8,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from matching.planning.visits_adjust import (
+from matching.planning.visits.adjust import (
     UnconfirmedBreaks, UnpinnableVisit, pin_visit, reassign_options, save_reassignment, unpin_visit,
 )
-from matching.planning.visits_review import ReviewFilters, visit_plan_review
+from matching.planning.visits.review import ReviewFilters, visit_plan_review
 from matching.services.errors import InvalidState, StaleEdit
 from matching.services.programme import current_programme
 from webapp.access import STAFF_ROLES, role_required

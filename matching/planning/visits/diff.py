@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from matching.models import ChangeKind, Household, Plan, PlanKind, PlanStatus, Student, Tutor
 from matching.planning.lifecycle import PlanSummary, plan_with_status
-from matching.planning.visits_changes import visit_changes
+from matching.planning.visits.changes import visit_changes
 
 
 @dataclass(frozen=True)

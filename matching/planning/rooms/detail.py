@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, RoomPinKind, Student
-from matching.planning.rooms_calendar import SessionView, session_views
-from matching.planning.rooms_candidates import Candidate, staff_candidates
-from matching.planning.rooms_context import load_context, tutor_names
-from matching.planning.rooms_messages import violation_namer
-from matching.planning.rooms_problem import db_id, sid
+from matching.planning.rooms.calendar import SessionView, session_views
+from matching.planning.rooms.candidates import Candidate, staff_candidates
+from matching.planning.rooms.context import load_context, tutor_names
+from matching.planning.rooms.messages import violation_namer
+from matching.planning.rooms.problem import db_id, sid
 from matching.services.errors import NotFound
 from solver.rooms.check import Violation
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from matching.models import Plan, PlanKind, RoomPin, Tutor
 from matching.planning.lifecycle import load_plan
-from matching.planning.rooms_problem import build_rooms_problem
-from matching.planning.rooms_solution import SessionRow, as_solution, child_sites, row_of
+from matching.planning.rooms.problem import build_rooms_problem
+from matching.planning.rooms.solution import SessionRow, as_solution, child_sites, row_of
 from solver.rooms.check import Violation, check_rooms
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import RoomsSolution

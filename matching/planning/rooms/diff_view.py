@@ -9,10 +9,10 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, Student
-from matching.planning.rooms_context import PlanContext, tutor_names
-from matching.planning.rooms_diff import RoomsDiff, diff_plans
-from matching.planning.rooms_problem import db_id, sid
-from matching.planning.rooms_solution import child_sites, session_rows
+from matching.planning.rooms.context import PlanContext, tutor_names
+from matching.planning.rooms.diff import RoomsDiff, diff_plans
+from matching.planning.rooms.problem import db_id, sid
+from matching.planning.rooms.solution import child_sites, session_rows
 
 
 @dataclass(frozen=True)

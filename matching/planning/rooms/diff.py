@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from matching.planning.rooms_solution import SessionRow
+from matching.planning.rooms.solution import SessionRow
 from solver.rooms.changes import summarize_changes
 from solver.rooms.problem import ChildSitePin, PreviousPlan, PreviousSession
 from solver.rooms.solution import ChildAssignment, Session

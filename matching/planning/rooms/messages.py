@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Student
-from matching.planning.rooms_context import PlanContext, tutor_names
-from matching.planning.rooms_problem import db_id
+from matching.planning.rooms.context import PlanContext, tutor_names
+from matching.planning.rooms.problem import db_id
 from solver.rooms.check import Violation
 
 # Which kind of id a message starts with, by the checker's code (the rest start with "site date:").

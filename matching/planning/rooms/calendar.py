@@ -9,8 +9,8 @@ from datetime import date
 from typing import Optional
 
 from matching.models import RoomPinKind
-from matching.planning.rooms_context import PlanContext
-from matching.planning.rooms_problem import db_id, sid
+from matching.planning.rooms.context import PlanContext
+from matching.planning.rooms.problem import db_id, sid
 from solver.rooms.calendar import closed_reason
 
 

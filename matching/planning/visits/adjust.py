@@ -16,9 +16,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from matching.models import Plan, PlanKind, PlanStatus, Student, StudentNeed, Tutor, Visit, VisitPin
 from matching.planning.lifecycle import check_version, load_plan, touch
-from matching.planning.visits_changes import as_solver_visit
-from matching.planning.visits_options import Labels, Option, OptionChecker, rank_options
-from matching.planning.visits_problem import build_visits_problem
+from matching.planning.visits.changes import as_solver_visit
+from matching.planning.visits.options import Labels, Option, OptionChecker, rank_options
+from matching.planning.visits.problem import build_visits_problem
 from matching.services.audit import record
 from matching.services.errors import InvalidState, NotFound, StaleEdit
 from matching.subjects import subject_label

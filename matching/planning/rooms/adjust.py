@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from matching.models import PlanStatus, RoomPin, RoomPinKind, Session as RoomSession, SessionStaff
 from matching.planning.lifecycle import check_version, touch
-from matching.planning.rooms_context import PlanContext, load_context
-from matching.planning.rooms_messages import violation_namer
-from matching.planning.rooms_problem import sid
-from matching.planning.rooms_solution import SessionRow
+from matching.planning.rooms.context import PlanContext, load_context
+from matching.planning.rooms.messages import violation_namer
+from matching.planning.rooms.problem import sid
+from matching.planning.rooms.solution import SessionRow
 from matching.services.audit import record
 from matching.services.errors import InvalidState, NotFound
 from matching.services.intake.changes import commit_edit

@@ -11,9 +11,9 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from matching.models import RoomPin, RoomPinKind, StudentSiteAssignment
-from matching.planning.rooms_adjust import EditResult, added_violations, editable_context, pins_of, save_edit, session_row
-from matching.planning.rooms_context import PlanContext
-from matching.planning.rooms_problem import sid
+from matching.planning.rooms.adjust import EditResult, added_violations, editable_context, pins_of, save_edit, session_row
+from matching.planning.rooms.context import PlanContext
+from matching.planning.rooms.problem import sid
 from matching.services.errors import InvalidState, NotFound
 from solver.errors import ProblemError
 from solver.rooms import problem as rp

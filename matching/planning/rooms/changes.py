@@ -8,9 +8,9 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from matching.models import ChangeKind, Plan, PlanChange
-from matching.planning.rooms_diff import RoomsDiff, diff_plans
-from matching.planning.rooms_problem import db_id
-from matching.planning.rooms_solution import child_sites, session_rows
+from matching.planning.rooms.diff import RoomsDiff, diff_plans
+from matching.planning.rooms.problem import db_id
+from matching.planning.rooms.solution import child_sites, session_rows
 
 
 def _kind(gained: bool, lost: bool) -> ChangeKind:

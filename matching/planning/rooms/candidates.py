@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
-from matching.planning.rooms_adjust import added_violations
-from matching.planning.rooms_context import PlanContext, tutor_names
-from matching.planning.rooms_problem import db_id
+from matching.planning.rooms.adjust import added_violations
+from matching.planning.rooms.context import PlanContext, tutor_names
+from matching.planning.rooms.problem import db_id
 from matching.services.errors import NotFound
 from solver.rooms.check import Violation
 

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, VisitPin
-from matching.planning.occurrences import make_occurrences
-from matching.planning.visits_changes import record_plan_changes
-from matching.planning.visits_problem import build_visits_problem
-from matching.planning.visits_store import store_solution
+from matching.planning.visits.occurrences import make_occurrences
+from matching.planning.visits.changes import record_plan_changes
+from matching.planning.visits.problem import build_visits_problem
+from matching.planning.visits.store import store_solution
 from solver.visits.problem import VisitsProblem
 from solver.visits.solution import VisitsSolution
 from solver.visits.solve import solve_visits

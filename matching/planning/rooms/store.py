@@ -7,7 +7,7 @@ from dataclasses import asdict
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, Session as RoomSession, SessionStaff, StudentSiteAssignment
-from matching.planning.rooms_problem import db_id
+from matching.planning.rooms.problem import db_id
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import ChangeSummary, RoomsSolution, Shortfall
 

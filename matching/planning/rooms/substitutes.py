@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from matching.models import PlanKind, PlanStatus, Session as RoomSession, SessionStaff
 from matching.notify.plan_notices import Recipients, queue_notices
-from matching.planning.rooms_candidates import Candidate, staff_candidates
-from matching.planning.rooms_context import load_context
+from matching.planning.rooms.candidates import Candidate, staff_candidates
+from matching.planning.rooms.context import load_context
 from matching.services.audit import record
 from matching.services.errors import InvalidState, NotFound
 

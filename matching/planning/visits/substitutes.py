@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from matching.models import OccurrenceStatus, PlanKind, PlanStatus, TutorException, Visit, VisitOccurrence
 from matching.notify.plan_notices import Recipients, queue_notices
-from matching.planning.visits_adjust import placement_context
+from matching.planning.visits.adjust import placement_context
 from matching.services.audit import record
 from matching.services.errors import InvalidState, NotFound
 from solver.geo import travel_minutes

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matching.models import Plan, Session as RoomSession
-from matching.planning.rooms_problem import sid
+from matching.planning.rooms.problem import sid
 from solver.rooms.eligibility import expected_children, required_staff
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import ChildAssignment, RoomsSolution, Session, TutorLoad

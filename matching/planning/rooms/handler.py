@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, RoomPin
-from matching.planning.rooms_changes import record_changes
-from matching.planning.rooms_problem import build_rooms_problem
-from matching.planning.rooms_store import store_solution
+from matching.planning.rooms.changes import record_changes
+from matching.planning.rooms.problem import build_rooms_problem
+from matching.planning.rooms.store import store_solution
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import Progress, RoomsSolution
 from solver.rooms.solve import solve_rooms

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from matching.models import Plan, PlanKind, Site, Student, Tutor, Visit, VisitOccurrence, VisitPin
 from matching.planning.lifecycle import PlanSummary, load_plan, plan_history
-from matching.planning.visits_diff import PlanDiff, plan_diff
-from matching.planning.visits_problem import home_visit_students
+from matching.planning.visits.diff import PlanDiff, plan_diff
+from matching.planning.visits.problem import home_visit_students
 
 
 @dataclass(frozen=True)

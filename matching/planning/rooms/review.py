@@ -11,11 +11,11 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from matching.models import Plan
-from matching.planning.rooms_calendar import MonthCalendar, SessionView, month_calendar, session_views
-from matching.planning.rooms_context import PlanContext, load_context, tutor_names
-from matching.planning.rooms_diff_view import DiffView, plan_diff
-from matching.planning.rooms_messages import violation_namer
-from matching.planning.rooms_problem import db_id
+from matching.planning.rooms.calendar import MonthCalendar, SessionView, month_calendar, session_views
+from matching.planning.rooms.context import PlanContext, load_context, tutor_names
+from matching.planning.rooms.diff_view import DiffView, plan_diff
+from matching.planning.rooms.messages import violation_namer
+from matching.planning.rooms.problem import db_id
 from solver.rooms.check import Violation
 
 
