@@ -35,6 +35,20 @@ def test_student_list_searches_by_furigana_school_and_site(client, auth):
     assert "該当する子どもはいません" in page
 
 
+def test_student_search_finds_a_reading_typed_in_katakana_or_half_width(client, auth):
+    auth.login()
+    for typed in ("しけん", "シケン", "ｼｹﾝ", "シケン　はなこ"):
+        assert "試験 花子" in client.get(f"/coordinator/students?q={typed}").get_data(as_text=True), typed
+    assert "試験 花子" in client.get("/coordinator/students?q=ﾃｽﾄ中学校").get_data(as_text=True)
+    assert "該当する子どもはいません" in client.get("/coordinator/students?q=シケンタ").get_data(as_text=True)
+
+
+def test_tutor_search_finds_a_reading_typed_in_katakana(client, auth):
+    auth.login()
+    assert "講師 太郎" in client.get("/coordinator/tutors?q=コウシ").get_data(as_text=True)
+    assert "講師 太郎" in client.get("/coordinator/tutors?q=ｺｳｼ").get_data(as_text=True)
+
+
 def test_coordinator_sees_eligibility_and_the_read_is_audited(client, auth, world, database_url):
     auth.login("coordinator")
     page = client.get(f"/coordinator/students/{world.student_id}").get_data(as_text=True)
