@@ -71,6 +71,10 @@ def test_removing_a_tutor_needs_confirming_and_candidates_that_fit_come_first(se
     leaving = target.staff[0].tutor_id
     result = adjust.change_staff(session, world.programme_id, plan.id, target.id, leaving, False, plan.lock_version, None)
     assert not result.saved and [v.code for v in result.violations] == ["understaffed"]
+    message = result.violations[0].message_ja
+    staying = len(target.staff) - 1
+    assert f"講師{staying}名で" in message, message  # a count, never replaced by a tutor's name
+    assert message.count("会場") == 1, message  # the site's name put in once, not read again as an id
     detail = session_detail(session, world.programme_id, plan.id, target.id)
     assert detail.candidates and detail.candidates[0].violations == ()
     spare = detail.candidates[0].tutor_id
