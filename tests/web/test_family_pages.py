@@ -123,6 +123,13 @@ def test_a_short_code_opens_the_page_and_its_forms(client, linked, database_url)
     assert (message.household_id, message.body) == (linked.families.a, "Xin gọi điện")
 
 
+def test_the_code_page_says_each_wording_once(client):
+    html = client.get("/h").get_data(as_text=True)
+    button = re.search(r'<button type="submit" class="primary big">(.*?)</button>', html, re.S).group(1)
+    words = [re.sub(r"<rt>.*?</rt>|<[^>]+>", "", part).strip() for part in button.split(" / ")]
+    assert len(words) == len(set(words)), button
+
+
 def test_a_wrong_short_code_gets_a_clear_message(client, linked):
     token = csrf_token(client.get("/h").get_data(as_text=True))
     response = client.post("/h", data={"code": "3333-3333", "csrf_token": token})
