@@ -169,7 +169,8 @@ def test_audit_page_lists_changes_with_filters(client, auth, world):
     auth.logout()
     auth.login("admin")
     page = client.get("/admin/audit").get_data(as_text=True)
-    assert "visit_pinned" in page and "coordinator" in page
+    assert "<td>訪問の固定</td>" in page and "coordinator" in page
+    assert "visit_pinned</td>" not in page and '{"' not in page  # words, not codes or JSON
     filtered = client.get("/admin/audit?action=visit_unpinned").get_data(as_text=True)
     assert "記録はありません。" in filtered
-    assert "visit_pinned" in client.get("/admin/audit?entity=plan").get_data(as_text=True)
+    assert "<td>訪問の固定</td>" in client.get("/admin/audit?entity=plan").get_data(as_text=True)
