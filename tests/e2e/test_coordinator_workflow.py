@@ -201,7 +201,8 @@ def run_matching(page, office: Office) -> None:
     expect(result).to_be_visible(timeout=SOLVE_WAIT_MS)
     assert page.url == job_url
     expect(page.locator("#job-status")).to_have_attribute("data-status", "succeeded")
-    expect(page.locator('#job-progress [data-key="coverage"]')).to_have_text("100.0%")
+    expect(page.locator('#job-progress [data-key="visits"]')).to_have_text(re.compile(r"^週 \d+ 回 / 希望 \d+ 回$"))
+    expect(page.locator('#job-progress [data-key="elapsed"]')).to_have_text(re.compile(r"^\d+\.\d 秒$"))
     expect(page.get_by_role("button", name="中止")).to_have_count(0)
     result.click()
     page.wait_for_url(re.compile(r"/coordinator/visits/plans/\d+$"))

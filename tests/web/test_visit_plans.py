@@ -152,6 +152,8 @@ def test_solve_runs_in_the_background_and_its_proposal_can_be_accepted(app, clie
     assert app.extensions["job_runner"].wait(job_id, timeout_s=30) is JobStatus.SUCCEEDED
     status = client.get(f"/coordinator/jobs/{job_id}/status").get_json()
     assert status["finished"] and status["result_url"]
+    assert status["status_label"] == "完了" and status["facts"]["elapsed"].endswith(" 秒")
+    assert re.fullmatch(r"週 \d+ 回 / 希望 \d+ 回", status["facts"]["visits"]), status["facts"]
     job = rows(database_url, select(SolveJob).where(SolveJob.id == job_id))[0]
     proposal = client.get(status["result_url"], follow_redirects=True).get_data(as_text=True)
     assert "この案を採用する" in proposal and 'data-change="kept">1' in proposal
