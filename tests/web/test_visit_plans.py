@@ -121,9 +121,19 @@ def test_second_coordinators_stale_reassign_keeps_what_they_chose(app, world):
     assert 'name="lock_version" value="2"' in body
 
 
+def test_publish_asks_first_saying_who_will_be_told_and_changes_nothing(client, auth, world, database_url):
+    auth.login()
+    assert f'href="/coordinator/plans/{world.plan_id}/publish"' in plan_page(client, world)
+    confirm = client.get(f"/coordinator/plans/{world.plan_id}/publish").get_data(as_text=True)
+    assert "第2版として公開します" in confirm and 'name="lock_version" value="1"' in confirm
+    assert "日程が変わる人はいないため、お知らせは送りません。" in confirm  # the draft keeps the published visits
+    assert not rows(database_url, select(VisitOccurrence).join(Visit).where(Visit.plan_id == world.plan_id))
+    assert "公開しました" not in client.get(f"/coordinator/plans/{world.plan_id}/publish").get_data(as_text=True)
+
+
 def test_publish_makes_dated_visits_and_a_version(client, auth, world, database_url):
     auth.login()
-    page = plan_page(client, world)
+    page = client.get(f"/coordinator/plans/{world.plan_id}/publish").get_data(as_text=True)
     response = client.post(f"/coordinator/plans/{world.plan_id}/publish",
                            data={"csrf_token": csrf_token(page), "lock_version": "1"}, follow_redirects=True)
     body = response.get_data(as_text=True)
