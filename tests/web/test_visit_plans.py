@@ -7,6 +7,7 @@ import re
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
+from matching.db import make_engine, make_session_factory
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
 from tests.web.conftest import Auth, csrf_token
 
@@ -186,3 +187,18 @@ def test_audit_page_lists_changes_with_filters(client, auth, world):
     filtered = client.get("/admin/audit?action=visit_unpinned").get_data(as_text=True)
     assert "記録はありません。" in filtered
     assert "<td>訪問の固定</td>" in client.get("/admin/audit?entity=plan").get_data(as_text=True)
+
+
+def test_starting_a_solve_while_one_runs_opens_the_running_one(client, auth, world, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        running = SolveJob(programme_id=world.programme_id, kind=PlanKind.VISITS, status=JobStatus.RUNNING)
+        session.add(running)
+        session.commit()
+        running_id = running.id
+    engine.dispose()
+    auth.login()
+    page = client.get("/coordinator/plans/visits").get_data(as_text=True)
+    response = client.post("/coordinator/plans/visits/solve", data={"csrf_token": csrf_token(page)})
+    assert response.headers["Location"] == f"/coordinator/jobs/{running_id}"
+    assert "計算中のジョブがあります" in client.get(response.headers["Location"]).get_data(as_text=True)

@@ -39,9 +39,9 @@ def start_solve(kind: str):
         db(), programme.id, plan_kind, PlanStatus.PUBLISHED)
     try:
         job_id = queue_solve(db(), programme.id, plan_kind, current_user.id, base.id if base else None)
-    except JobAlreadyRunning:
-        flash(_("計算中のジョブがあります。終わるまでお待ちください。"), "error")
-        return redirect(url_for("coordinator.plans", kind=kind))
+    except JobAlreadyRunning as running:
+        flash(_("計算中のジョブがあります。その進み具合を表示しています。終わってから、もう一度実行してください。"), "error")
+        return redirect(url_for("coordinator.solve_job", job_id=running.job_id))
     runner().submit(job_id)
     return redirect(url_for("coordinator.solve_job", job_id=job_id))
 
