@@ -126,3 +126,13 @@ def test_a_child_without_a_site_is_named_in_the_review(session, world):
     review = review_plan(session, world.programme_id, plan.id, None, None, date(2026, 6, 1))
     child = session.get(Student, world.child_ids[0])
     assert review.shortfalls[0]["reason_ja"] == f"{child.full_name}: 通える会場はすべて定員に達しています"
+
+
+def test_a_session_names_the_children_it_expects(session, world):
+    plan = draft(session, world)
+    busiest = max(plan.sessions, key=lambda s: session_detail(session, world.programme_id, plan.id, s.id)
+                  .session.expected_children)
+    detail = session_detail(session, world.programme_id, plan.id, busiest.id)
+    assert detail.children and len(detail.children) == detail.session.expected_children
+    names = {s.id: s.full_name for s in session.scalars(select(Student))}
+    assert all(names[c.student_id] == c.name for c in detail.children)
