@@ -82,6 +82,9 @@ def test_reassign_lists_ranked_options_and_saves_one(client, auth, world, databa
     auth.login()
     page = client.get(_reassign_url(world)).get_data(as_text=True)
     assert "講師 太郎" in page and "現在" in page
+    assert re.search(r"<h1>割り当ての変更: <a [^>]+>試験 花子\d*</a>", page)  # whose need it is, not only the subject
+    unmet = client.get(_reassign_url(world, visit=False)).get_data(as_text=True)
+    assert re.search(r"<h1>割り当ての変更: <a [^>]+>試験 花子\d*</a>", unmet)
     option = _option(page, str(17 * 60))
     response = client.post(_reassign_url(world), data={
         "csrf_token": csrf_token(page), "lock_version": "1", "visit": str(world.visit_id), "option": option},
