@@ -117,6 +117,7 @@ def pages(url: str) -> list[tuple[str, str]]:
         (f"children, page {middle}", f"/coordinator/students?page={middle}"),
         ("children, family name 佐藤", "/coordinator/students?q=佐藤"),
         ("children, furigana たなか", "/coordinator/students?q=たなか"),
+        ("children, furigana in katakana タナカ", "/coordinator/students?q=タナカ"),
         ("children, school 桜台中学校", "/coordinator/students?q=桜台中学校"),
         ("children, site + 中3", f"/coordinator/students?site={site.id}&grade=9"),
         ("tutors, page 1", "/coordinator/tutors"),

@@ -1,21 +1,5 @@
-"""Subjects taught in the programme: code in the database, Japanese and English names on screen."""
+"""Subjects for the domain and the web: the solver's own names, so a reason and a page say the same."""
 
-from __future__ import annotations
+from solver.subjects import SUBJECTS, subject_label
 
-# Code -> (Japanese, English). Elementary 算数 is taught as math.
-SUBJECTS: dict[str, tuple[str, str]] = {
-    "math": ("数学", "Mathematics"),
-    "english": ("英語", "English"),
-    "japanese": ("国語", "Japanese"),
-    "science": ("理科", "Science"),
-    "social": ("社会", "Social studies"),
-    "study_habits": ("学習習慣", "Study habits"),
-}
-
-
-def subject_label(code: str, locale: str = "ja") -> str:
-    """The name of a subject in the given locale ("ja" or "en"); unknown codes are shown as they are."""
-    names = SUBJECTS.get(code)
-    if names is None:
-        return code
-    return names[1] if locale == "en" else names[0]
+__all__ = ["SUBJECTS", "subject_label"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
-from flask import Flask
+from flask import Flask, redirect, url_for
 
 from matching.planning.runner import JobRunner
 from webapp import cli, database, errors, formatting, log_privacy, mail, security
@@ -64,3 +64,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(family)
     app.register_blueprint(tutor)
     app.register_blueprint(admin)
+    # Browsers and tools ask for /favicon.ico whatever the page links; answer with the one icon.
+    app.add_url_rule("/favicon.ico", "favicon",
+                     lambda: redirect(url_for("static", filename="favicon.svg"), code=301))

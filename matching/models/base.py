@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy import DateTime, MetaData, String, event
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from matching.kana import fold_kana
 
 # Stable constraint names so Alembic migrations are the same on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -43,6 +45,8 @@ class PersonName:
     given_name: Mapped[str] = mapped_column(String(50))
     family_name_kana: Mapped[str] = mapped_column(String(50))  # indexed with the list order by each table
     given_name_kana: Mapped[str] = mapped_column(String(50))
+    # The four parts folded by fold_kana, kept by _keep_name_key; what name search reads (indexed per table).
+    name_key: Mapped[str] = mapped_column(String(210), default="")
 
     @property
     def full_name(self) -> str:
@@ -53,6 +57,19 @@ class PersonName:
     def full_name_kana(self) -> str:
         """The reading of the full name in hiragana."""
         return f"{self.family_name_kana} {self.given_name_kana}"
+
+
+def name_key_of(family_name: str, given_name: str, family_name_kana: str, given_name_kana: str) -> str:
+    """The search spelling of a name and its reading, space separated (so a word never spans two parts)."""
+    return fold_kana(" ".join((family_name or "", given_name or "", family_name_kana or "", given_name_kana or "")))
+
+
+@event.listens_for(PersonName, "before_insert", propagate=True)
+@event.listens_for(PersonName, "before_update", propagate=True)
+def _keep_name_key(_mapper, _connection, target: PersonName) -> None:
+    """Recompute the search spelling whenever a person row is written."""
+    target.name_key = name_key_of(target.family_name, target.given_name, target.family_name_kana,
+                                  target.given_name_kana)
 
 
 def enum_type(enum_class: type) -> SAEnum:

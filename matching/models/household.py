@@ -73,7 +73,10 @@ class Student(PersonName, Timestamped, Base):
 
     __mapper_args__ = {"version_id_col": version_id}
     # The list page's order (furigana, then id): a page is read off the index instead of sorting every row.
-    __table_args__ = (Index("ix_student_furigana_order", "family_name_kana", "given_name_kana", "id"),)
+    __table_args__ = (
+        Index("ix_student_furigana_order", "family_name_kana", "given_name_kana", "id"),
+        Index("ix_student_name_key", "name_key", postgresql_using="gin", postgresql_ops={"name_key": "gin_trgm_ops"}),
+    )
 
 
 class StudentNeed(Base):

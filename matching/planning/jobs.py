@@ -33,7 +33,11 @@ STALE_AFTER = timedelta(minutes=15)
 
 
 class JobAlreadyRunning(RuntimeError):
-    """A solve of this kind is already queued or running for the programme."""
+    """A solve of this kind is already queued or running for the programme: job_id names it."""
+
+    def __init__(self, job_id: int):
+        super().__init__(f"job {job_id} is still running")
+        self.job_id = job_id
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def queue_solve(session: Session, programme_id: int, kind: PlanKind, user_id: Op
         if _as_utc(job.created_at) < utcnow() - STALE_AFTER:
             _finish(session, job, JobStatus.FAILED, "interrupted: the server stopped while solving")
         else:
-            raise JobAlreadyRunning(f"job {job.id} is still running")
+            raise JobAlreadyRunning(job.id)
     job = SolveJob(programme_id=programme_id, kind=kind, requested_by_id=user_id, base_plan_id=base_plan_id)
     session.add(job)
     session.flush()

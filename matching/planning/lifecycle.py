@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from matching.models import Plan, PlanKind, PlanStatus
 from matching.models.base import utcnow
-from matching.notify.plan_notices import queue_plan_notices
+from matching.notify.plan_notices import QueuedNotices, plan_recipients, queue_plan_notices
 from matching.planning.registry import handler_for
 from matching.services.audit import record
 from matching.services.errors import InvalidState, NotFound, StaleEdit
@@ -97,9 +97,9 @@ def discard_proposal(session: Session, programme_id: int, proposal_id: int, user
     session.commit()
 
 
-def publish(session: Session, programme_id: int, draft_id: int, expected_lock_version: int,
-            user_id: Optional[int], today: date) -> Plan:
-    """Publish the draft as the next version; the previously published plan is archived, never deleted."""
+def _publish(session: Session, programme_id: int, draft_id: int, expected_lock_version: int,
+             user_id: Optional[int], today: date) -> tuple[Plan, QueuedNotices]:
+    """Publish in the session's transaction without committing: the plan and the notices it queued."""
     draft = load_plan(session, programme_id, draft_id)
     if draft.status is not PlanStatus.DRAFT:
         raise InvalidState(f"plan {draft.id} is {draft.status.value}, not a draft")
@@ -116,8 +116,41 @@ def publish(session: Session, programme_id: int, draft_id: int, expected_lock_ve
     draft.version = (latest or 0) + 1
     draft.published_at = utcnow()
     draft.published_by_id = user_id
-    queue_plan_notices(session, draft, today)  # reads the plan as published, so after the status change
+    queued = queue_plan_notices(session, draft, today)  # reads the plan as published, so after the status change
     record(session, user_id, "plan_published", "plan", draft.id, version=draft.version,
            replaced=previous.id if previous else None)
+    return draft, queued
+
+
+def publish(session: Session, programme_id: int, draft_id: int, expected_lock_version: int,
+            user_id: Optional[int], today: date) -> Plan:
+    """Publish the draft as the next version; the previously published plan is archived, never deleted."""
+    draft, _queued = _publish(session, programme_id, draft_id, expected_lock_version, user_id, today)
     session.commit()
     return draft
+
+
+@dataclass(frozen=True)
+class PublishPreview:
+    """What publishing a draft would do: the version it becomes and who is told, by channel."""
+
+    version: int
+    tutors: int
+    households: int
+    emails: int
+    letters: int
+
+
+def preview_publish(session: Session, programme_id: int, draft_id: int, expected_lock_version: int,
+                    today: date) -> PublishPreview:
+    """What publish would do, found by publishing in the transaction and rolling it back: nothing is kept.
+
+    Working it out with the publish itself means the confirmation names exactly the people the publish tells.
+    """
+    try:
+        draft, queued = _publish(session, programme_id, draft_id, expected_lock_version, None, today)
+        told = plan_recipients(session, draft)
+        return PublishPreview(draft.version, len(told.tutor_ids), len(told.household_ids), queued.emails,
+                              queued.letters)
+    finally:
+        session.rollback()

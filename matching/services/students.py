@@ -39,8 +39,7 @@ def list_students(session: Session, programme_id: int, text: str = "", page: int
         .join(Household)
         .outerjoin(Site, Student.home_site_id == Site.id)
         .where(Household.programme_id == programme_id, Student.active.is_(True))
-        .where(words_match(text, [Student.family_name, Student.given_name, Student.family_name_kana,
-                                  Student.given_name_kana, Student.school, Site.name]))
+        .where(words_match(text, [Student.name_key], [Student.school, Site.name]))
         .options(selectinload(Student.needs), selectinload(Student.household), selectinload(Student.home_site))
         .order_by(Student.family_name_kana, Student.given_name_kana, Student.id)
     )

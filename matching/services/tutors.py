@@ -40,8 +40,7 @@ def list_tutors(session: Session, programme_id: int, today: date, text: str = ""
     query = (
         select(Tutor)
         .where(Tutor.programme_id == programme_id)
-        .where(words_match(text, [Tutor.family_name, Tutor.given_name, Tutor.family_name_kana,
-                                  Tutor.given_name_kana, Tutor.affiliation]))
+        .where(words_match(text, [Tutor.name_key], [Tutor.affiliation]))
         .options(selectinload(Tutor.subjects))
         .order_by(Tutor.family_name_kana, Tutor.given_name_kana, Tutor.id)
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from solver.clock import WEEKDAYS_JA, format_time
 from solver.geo import travel_minutes
+from solver.subjects import subject_label
 from solver.visits.problem import VisitsProblem
 from solver.visits.solution import Visit, VisitsSolution
 
@@ -40,20 +41,20 @@ def check_visits(problem: VisitsProblem, solution: VisitsSolution) -> list[Viola
         child, tutor = children.get(v.child_id), tutors.get(v.tutor_id)
         need = next((n for n in child.needs if n.subject == v.subject), None) if child else None
         if child is None or tutor is None or need is None:
-            add("unknown", f"{v.child_id}・{v.tutor_id}・{v.subject}の訪問は問題にない子ども・講師・教科を指しています", f"visit {v.child_id}/{v.tutor_id}/{v.subject} names an unknown child, tutor or need")
+            add("unknown", f"{v.child_id}・{v.tutor_id}・{subject_label(v.subject)}の訪問は問題にない子ども・講師・教科を指しています", f"visit {v.child_id}/{v.tutor_id}/{subject_label(v.subject, 'en')} names an unknown child, tutor or need")
             continue
         valid.append(v)
         who = f"{v.child_id}（{v.subject}）{_when(v)}"
         if v.end - v.start != need.minutes:
-            add("length", f"{who}: 訪問時間が{need.minutes}分ではありません", f"{v.child_id} {v.subject}: the visit does not last {need.minutes} minutes")
+            add("length", f"{who}: 訪問時間が{need.minutes}分ではありません", f"{v.child_id} {subject_label(v.subject, 'en')}: the visit does not last {need.minutes} minutes")
         if v.start % problem.grid_minutes:
-            add("grid", f"{who}: 開始が{problem.grid_minutes}分刻みではありません", f"{v.child_id} {v.subject}: start is off the {problem.grid_minutes}-minute grid")
+            add("grid", f"{who}: 開始が{problem.grid_minutes}分刻みではありません", f"{v.child_id} {subject_label(v.subject, 'en')}: start is off the {problem.grid_minutes}-minute grid")
         if not tutor.teaches(v.subject, child.grade):
-            add("subject_grade", f"{who}: {v.tutor_id}はこの学年・教科を教えません", f"{v.tutor_id} does not teach {v.subject} at grade {child.grade}")
+            add("subject_grade", f"{who}: {v.tutor_id}はこの学年・教科を教えません", f"{v.tutor_id} does not teach {subject_label(v.subject, 'en')} at grade {child.grade}")
         if not _inside(child.availability, v):
-            add("child_availability", f"{who}: 子どもの空き時間外です", f"{v.child_id} {v.subject}: outside the child's availability")
+            add("child_availability", f"{who}: 子どもの空き時間外です", f"{v.child_id} {subject_label(v.subject, 'en')}: outside the child's availability")
         if not _inside(tutor.availability, v):
-            add("tutor_availability", f"{who}: {v.tutor_id}の空き時間外です", f"{v.child_id} {v.subject}: outside {v.tutor_id}'s availability")
+            add("tutor_availability", f"{who}: {v.tutor_id}の空き時間外です", f"{v.child_id} {subject_label(v.subject, 'en')}: outside {v.tutor_id}'s availability")
         if travel_minutes(tutor.home, child.home) > tutor.max_travel_minutes:
             add("travel_limit", f"{who}: {v.tutor_id}の移動時間の上限を超えます", f"{v.tutor_id} cannot reach {v.child_id} within {tutor.max_travel_minutes} minutes")
         if child.required_gender and tutor.gender != child.required_gender:
@@ -79,11 +80,11 @@ def _between_visits(problem: VisitsProblem, visits: list[Visit]) -> list[Violati
     for (cid, subject), vs in by_need.items():
         need = next(n for n in children[cid].needs if n.subject == subject)
         if len(vs) > need.visits_per_week:
-            out.append(Violation("too_many_visits", f"{cid}（{subject}）: 週{need.visits_per_week}回を超えています", f"{cid} {subject}: more than {need.visits_per_week} visits a week"))
+            out.append(Violation("too_many_visits", f"{cid}（{subject_label(subject)}）: 週{need.visits_per_week}回を超えています", f"{cid} {subject_label(subject, 'en')}: more than {need.visits_per_week} visits a week"))
         if len({v.tutor_id for v in vs}) > 1:
-            out.append(Violation("one_tutor", f"{cid}（{subject}）: 講師が一人ではありません", f"{cid} {subject}: visits by more than one tutor"))
+            out.append(Violation("one_tutor", f"{cid}（{subject_label(subject)}）: 講師が一人ではありません", f"{cid} {subject_label(subject, 'en')}: visits by more than one tutor"))
         if len({v.weekday for v in vs}) < len(vs):
-            out.append(Violation("same_day", f"{cid}（{subject}）: 同じ曜日に2回の訪問があります", f"{cid} {subject}: two visits on one weekday"))
+            out.append(Violation("same_day", f"{cid}（{subject_label(subject)}）: 同じ曜日に2回の訪問があります", f"{cid} {subject_label(subject, 'en')}: two visits on one weekday"))
     for tid, vs in by_tutor.items():
         if len(vs) > tutors[tid].max_visits_per_week:
             out.append(Violation("tutor_cap", f"{tid}: 週{tutors[tid].max_visits_per_week}回の上限を超えています", f"{tid}: more than {tutors[tid].max_visits_per_week} visits a week"))

@@ -8,6 +8,7 @@ import numpy as np
 
 from solver.clock import WEEKDAYS, WEEKDAYS_JA, format_time
 from solver.grades import grade_label
+from solver.subjects import subject_label
 from solver.visits.candidates import Candidates, Combo, NeedInfo, TutorTable, forbidden_index, need_filters, words_for
 from solver.visits.solution import UnmetNeed
 
@@ -23,7 +24,8 @@ def _times(info: NeedInfo) -> tuple[str, str]:
 
 def _empty_stage(info: NeedInfo, stages: list[tuple[str, np.ndarray]]) -> tuple[str, str, str, int]:
     """The first stage after which no tutor is left (code, ja, en), or ('taken', ...) with how many remain."""
-    g, s = grade_label(info.child.grade), info.need.subject
+    g, s = grade_label(info.child.grade), subject_label(info.need.subject)
+    s_en = subject_label(info.need.subject, "en")
     times_ja, times_en = _times(info)
     gender = info.child.required_gender or ""
     parts_ja = {
@@ -48,11 +50,11 @@ def _empty_stage(info: NeedInfo, stages: list[tuple[str, np.ndarray]]) -> tuple[
             used_en.append(parts_en[code])
         if not alive.any():
             if code == "subject_grade":
-                return code, f"{g}に{s}を教えられる講師がいません", f"No tutor teaches {s} to {g} (grade {info.child.grade}).", 0
+                return code, f"{g}に{s}を教えられる講師がいません", f"No tutor teaches {s_en} to {g} (grade {info.child.grade}).", 0
             last = {"gender": f"{GENDER_JA.get(gender, gender)}の", "forbidden": "組み合わせ禁止に当たらない", "time": f"{times_ja}に空きがある"}
             used_ja[-1] = last.get(code, used_ja[-1])  # the last clause ends the sentence, not a て-form
             ja = f"{g}に{s}を教えられる講師のうち、{'、'.join(used_ja)}人がいません"
-            en = f"No tutor who teaches {s} to {g} (grade {info.child.grade}) " + ", ".join(used_en[:-1]) + (" and " if len(used_en) > 1 else "") + used_en[-1] + "."
+            en = f"No tutor who teaches {s_en} to {g} (grade {info.child.grade}) " + ", ".join(used_en[:-1]) + (" and " if len(used_en) > 1 else "") + used_en[-1] + "."
             return f"no_tutor_{code}", ja, en, 0
     return "taken", "", "", int(alive.sum()) if alive is not None else 0
 

@@ -59,6 +59,8 @@ class Progress:
     objective: int
     bound: int
     seconds: float
+    visits_planned: int = 0  # weekly visits in this solution, of visits_wanted
+    visits_wanted: int = 0
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ class _Progress(cp_model.CpSolverSolutionCallback):
                     objective=int(self.objective_value),
                     bound=int(self.best_objective_bound),
                     seconds=time.perf_counter() - self._started,
+                    visits_planned=int(self.value(self._covered)),
+                    visits_wanted=self._wanted,
                 )
             )
         if self._should_stop is not None and self._should_stop():
@@ -114,7 +116,8 @@ def solve_visits(
 
     def report(plan: np.ndarray, value: int) -> bool:
         if on_progress is not None:
-            on_progress(Progress(int(plan.sum()) / wanted if wanted else 1.0, value, bound, time.perf_counter() - started))
+            on_progress(Progress(int(plan.sum()) / wanted if wanted else 1.0, value, bound, time.perf_counter() - started,
+                                 int(plan.sum()), wanted))
         return bool(should_stop and should_stop())
 
     if report(chosen, best):

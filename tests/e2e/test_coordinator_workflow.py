@@ -201,7 +201,8 @@ def run_matching(page, office: Office) -> None:
     expect(result).to_be_visible(timeout=SOLVE_WAIT_MS)
     assert page.url == job_url
     expect(page.locator("#job-status")).to_have_attribute("data-status", "succeeded")
-    expect(page.locator('#job-progress [data-key="coverage"]')).to_have_text("100.0%")
+    expect(page.locator('#job-progress [data-key="visits"]')).to_have_text(re.compile(r"^週 \d+ 回 / 希望 \d+ 回$"))
+    expect(page.locator('#job-progress [data-key="elapsed"]')).to_have_text(re.compile(r"^\d+\.\d 秒$"))
     expect(page.get_by_role("button", name="中止")).to_have_count(0)
     result.click()
     page.wait_for_url(re.compile(r"/coordinator/visits/plans/\d+$"))
@@ -279,7 +280,12 @@ def test_coordinator_registers_matches_adjusts_resolves_and_publishes(page, offi
     expect(changes.filter(has_text="試験 花子")).to_contain_text("講師 次郎 火 18:00–20:00")
     expect(changes.filter(has_text="グエン アン")).to_contain_text("山本 さくら 月 18:00–20:00")
 
-    page.get_by_role("button", name="公開する").click()
+    page.get_by_role("link", name="公開する…").click()
+    # Nothing goes out before the coordinator has read who will be told (アン's and 花子's families and tutors).
+    expect(page.locator("#publish-preview")).to_contain_text("第2版として公開します")
+    expect(page.locator("#publish-preview")).to_contain_text("お知らせを送ります")
+    assert query(office.database_url, select(Plan).where(Plan.status == PlanStatus.PUBLISHED))[0].version == 1
+    page.get_by_role("button", name="公開してお知らせを送る").click()
     expect(page.get_by_text("第2版として公開しました。")).to_be_visible()
     expect(page.locator("h1")).to_contain_text("公開中")
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from matching.models import Channel, Notification, NotificationStatus, PlanKind, PlanStatus, Visit
 from matching.notify.outbox import backoff, deliver_due
 from matching.notify.senders import SmtpSender
-from matching.planning.lifecycle import publish
+from matching.planning.lifecycle import preview_publish, publish
 from tests.factories import make_household, make_programme, make_student, make_tutor
 from tests.plan_factories import add_visit, make_plan
 from tests.smtp_server import LoopbackSmtp, free_port
@@ -92,3 +92,14 @@ def test_a_family_without_email_gets_a_letter_in_the_outbox(session, moved_one_v
     _publish(session, programme, draft)
     channels = {(n.household_id is not None, n.channel) for n in session.scalars(select(Notification))}
     assert channels == {(True, Channel.LETTER), (False, Channel.EMAIL)}
+
+
+def test_the_publish_preview_names_who_would_be_told_and_keeps_nothing(session, moved_one_visit):
+    programme, draft = moved_one_visit
+    preview = preview_publish(session, programme.id, draft.id, draft.lock_version, today=TODAY)
+    assert (preview.version, preview.tutors, preview.households, preview.emails, preview.letters) == (2, 1, 1, 2, 0)
+    session.expire_all()
+    assert session.get(type(draft), draft.id).status is PlanStatus.DRAFT
+    assert session.scalars(select(Notification)).all() == []
+    _publish(session, programme, draft)  # the real publish tells exactly those the preview named
+    assert len(session.scalars(select(Notification)).all()) == preview.emails + preview.letters

@@ -71,6 +71,10 @@ def test_removing_a_tutor_needs_confirming_and_candidates_that_fit_come_first(se
     leaving = target.staff[0].tutor_id
     result = adjust.change_staff(session, world.programme_id, plan.id, target.id, leaving, False, plan.lock_version, None)
     assert not result.saved and [v.code for v in result.violations] == ["understaffed"]
+    message = result.violations[0].message_ja
+    staying = len(target.staff) - 1
+    assert f"講師{staying}名で" in message, message  # a count, never replaced by a tutor's name
+    assert message.count("会場") == 1, message  # the site's name put in once, not read again as an id
     detail = session_detail(session, world.programme_id, plan.id, target.id)
     assert detail.candidates and detail.candidates[0].violations == ()
     spare = detail.candidates[0].tutor_id
@@ -122,3 +126,13 @@ def test_a_child_without_a_site_is_named_in_the_review(session, world):
     review = review_plan(session, world.programme_id, plan.id, None, None, date(2026, 6, 1))
     child = session.get(Student, world.child_ids[0])
     assert review.shortfalls[0]["reason_ja"] == f"{child.full_name}: 通える会場はすべて定員に達しています"
+
+
+def test_a_session_names_the_children_it_expects(session, world):
+    plan = draft(session, world)
+    busiest = max(plan.sessions, key=lambda s: session_detail(session, world.programme_id, plan.id, s.id)
+                  .session.expected_children)
+    detail = session_detail(session, world.programme_id, plan.id, busiest.id)
+    assert detail.children and len(detail.children) == detail.session.expected_children
+    names = {s.id: s.full_name for s in session.scalars(select(Student))}
+    assert all(names[c.student_id] == c.name for c in detail.children)

@@ -67,5 +67,10 @@ def test_a_tutor_not_offered_cannot_be_forced_in(client, auth, world, away, data
 def test_the_date_can_be_cancelled(client, auth, world, away, database_url):
     auth.login()
     page = client.get(f"/coordinator/substitutes/visit/{world.occurrence_id}").get_data(as_text=True)
+    # The cancel button only opens a statement of who will be told; the form inside it does the cancelling.
+    confirm = page[page.index('<details class="confirm">'):page.index("</details>")]
+    assert "<summary class=\"button\">この日の訪問を中止する…</summary>" in confirm
+    assert "子どもの家庭と担当の講師" in confirm and "中止してお知らせを送る" in confirm
+    assert f'action="/coordinator/substitutes/visit/{world.occurrence_id}/cancel"' in confirm
     client.post(f"/coordinator/substitutes/visit/{world.occurrence_id}/cancel", data={"csrf_token": csrf_token(page)})
     assert _occurrence(database_url, world.occurrence_id).status is OccurrenceStatus.CANCELLED

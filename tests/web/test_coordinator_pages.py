@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
@@ -26,6 +28,19 @@ def test_home_shows_the_counts(client, auth):
     assert "講師が決まっていない訪問ニーズ(全1件中)" in page
 
 
+def test_home_is_a_to_do_with_links_to_each_task(client, auth, world):
+    auth.login()
+    page = client.get("/coordinator/").get_data(as_text=True)
+    todo = page[page.index('id="todo"'):page.index("</section>", page.index('id="todo"'))]
+    # The world: a published session this week with one tutor of the two it needs, one letter to print,
+    # and two published assignments (a weekly visit and a session place) the tutor has not confirmed.
+    assert re.search(r'data-todo="short">今週、講師が足りない学習室の回が 1 回あります.*講師1/2', todo, re.S)
+    assert re.search(rf'href="/coordinator/rooms/plans/\d+/sessions/{world.published_session_id}"', todo)
+    assert "印刷を待っている手紙が 1 通あります" in todo and 'href="/coordinator/outbox?status=pending"' in todo
+    assert "講師がまだ確認していない担当が 2 件あります" in todo
+    assert 'data-todo="cover"' not in todo and 'data-todo="messages"' not in todo  # nothing of those to do
+
+
 def test_student_list_searches_by_furigana_school_and_site(client, auth):
     auth.login()
     assert "試験 花子" in client.get("/coordinator/students?q=しけん").get_data(as_text=True)
@@ -33,6 +48,20 @@ def test_student_list_searches_by_furigana_school_and_site(client, auth):
     assert "試験 花子" in client.get("/coordinator/students?q=テスト会場").get_data(as_text=True)
     page = client.get("/coordinator/students?q=いない人").get_data(as_text=True)
     assert "該当する子どもはいません" in page
+
+
+def test_student_search_finds_a_reading_typed_in_katakana_or_half_width(client, auth):
+    auth.login()
+    for typed in ("しけん", "シケン", "ｼｹﾝ", "シケン　はなこ"):
+        assert "試験 花子" in client.get(f"/coordinator/students?q={typed}").get_data(as_text=True), typed
+    assert "試験 花子" in client.get("/coordinator/students?q=ﾃｽﾄ中学校").get_data(as_text=True)
+    assert "該当する子どもはいません" in client.get("/coordinator/students?q=シケンタ").get_data(as_text=True)
+
+
+def test_tutor_search_finds_a_reading_typed_in_katakana(client, auth):
+    auth.login()
+    assert "講師 太郎" in client.get("/coordinator/tutors?q=コウシ").get_data(as_text=True)
+    assert "講師 太郎" in client.get("/coordinator/tutors?q=ｺｳｼ").get_data(as_text=True)
 
 
 def test_coordinator_sees_eligibility_and_the_read_is_audited(client, auth, world, database_url):

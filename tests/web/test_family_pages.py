@@ -66,6 +66,14 @@ def test_the_switch_shows_the_page_in_japanese(client, linked):
     assert "?lang=vi" in html  # and back to Vietnamese
 
 
+def test_a_family_can_switch_to_every_language_offered(client, linked):
+    html = client.get(f"/h/{linked.a_token}").get_data(as_text=True)
+    switch = html[html.index('class="language-switch"'):html.index("</nav>")]
+    for code in ("ja", "ja-easy", "en", "zh-Hans"):
+        assert f"?lang={code}" in switch, code
+    assert '<html lang="en">' in client.get(f"/h/{linked.a_token}?lang=en").get_data(as_text=True)
+
+
 @pytest.mark.parametrize("endpoint, rule, method", TOKEN_RULES, ids=[r[0] for r in TOKEN_RULES])
 def test_no_family_url_shows_or_touches_another_households_data(client, linked, database_url, endpoint, rule, method):
     response = call(client, rule, method, linked.a_token, endpoint)
@@ -79,9 +87,11 @@ def test_no_family_url_shows_or_touches_another_households_data(client, linked, 
 
 
 def test_confirming_with_one_households_link_leaves_the_other_untouched(client, linked, database_url):
+    assert 'id="confirm"' in client.get(f"/h/{linked.a_token}").get_data(as_text=True)
     call(client, "/h/<token>/confirm", "POST", linked.a_token, "family.confirm")
     confirmed = {o.on_date.isoformat() for o in rows(database_url, VisitOccurrence) if o.household_confirmed_at}
     assert confirmed == {"2026-11-24", "2026-12-01"}
+    assert 'id="confirm"' not in client.get(f"/h/{linked.a_token}").get_data(as_text=True)  # nothing left to confirm
 
 
 @pytest.mark.parametrize("endpoint, rule, method", TOKEN_RULES, ids=[r[0] for r in TOKEN_RULES])
@@ -121,6 +131,13 @@ def test_a_short_code_opens_the_page_and_its_forms(client, linked, database_url)
     client.post("/h/mine/change", data={"message": "Xin gọi điện", "csrf_token": csrf_token(html), "lang": "vi"})
     [message] = rows(database_url, HouseholdMessage)
     assert (message.household_id, message.body) == (linked.families.a, "Xin gọi điện")
+
+
+def test_the_code_page_says_each_wording_once(client):
+    html = client.get("/h").get_data(as_text=True)
+    button = re.search(r'<button type="submit" class="primary big">(.*?)</button>', html, re.S).group(1)
+    words = [re.sub(r"<rt>.*?</rt>|<[^>]+>", "", part).strip() for part in button.split(" / ")]
+    assert len(words) == len(set(words)), button
 
 
 def test_a_wrong_short_code_gets_a_clear_message(client, linked):

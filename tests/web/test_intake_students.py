@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from matching.db import make_engine, make_session_factory
 from matching.models import Eligibility, Student
 from tests.web.intake_helpers import audit_entries, error_after, fetch, form_values, post_form, two_editors_save
@@ -138,3 +140,10 @@ def test_coordinator_opening_the_edit_form_is_logged_as_a_sensitive_read(client,
     assert [(e.entity_id, e.detail) for e in reads] == [(world.student_id,
                                                           {"fields": ["caseworker_notes", "eligibility"]})]
 
+
+
+def test_required_fields_are_marked_and_optional_ones_are_not(client, auth):
+    auth.login()
+    page = client.get(NEW).get_data(as_text=True)
+    assert re.search(r'<label for="family_name">[^<]+ <span class="required">必須</span></label>', page)
+    assert not re.search(r'<label for="school">[^<]+ <span class="required">', page)

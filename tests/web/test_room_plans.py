@@ -108,7 +108,10 @@ def test_cancel_and_pin_from_the_session_page(client, auth, world, rows):
 
 def test_publish_from_the_review_page_records_changes(client, auth, world, rows):
     auth.login()
-    page = client.get(f"/coordinator/rooms/plans/{world.room_plan_id}").get_data(as_text=True)
+    review = client.get(f"/coordinator/rooms/plans/{world.room_plan_id}").get_data(as_text=True)
+    assert f'href="/coordinator/plans/{world.room_plan_id}/publish"' in review
+    page = client.get(f"/coordinator/plans/{world.room_plan_id}/publish").get_data(as_text=True)
+    assert "お知らせを送ります" in page  # the draft moves the tutor's session, so the tutor is told
     response = client.post(f"/coordinator/plans/{world.room_plan_id}/publish",
                            data={"csrf_token": csrf_token(page), "lock_version": lock_of(page)})
     assert response.status_code == 302
@@ -147,6 +150,6 @@ def test_the_schedule_button_runs_a_rooms_solve_in_the_background(app, client, a
     job_id = int(response.headers["Location"].rsplit("/", 1)[1])
     app.extensions["job_runner"].wait(job_id, timeout_s=60)
     job_page = client.get(f"/coordinator/jobs/{job_id}").get_data(as_text=True)
-    assert "配置した回" in job_page
+    assert re.search(r"開催 \d+ 回（うち講師がそろった回 \d+ 回）", job_page), job_page
     rows.expire_all()
     assert rows.get(Plan, world.room_plan_id).status is PlanStatus.DRAFT  # a re-solve only proposes

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
+from matching.db import make_engine, make_session_factory
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
 from tests.web.conftest import Auth, csrf_token
 
@@ -81,6 +82,9 @@ def test_reassign_lists_ranked_options_and_saves_one(client, auth, world, databa
     auth.login()
     page = client.get(_reassign_url(world)).get_data(as_text=True)
     assert "講師 太郎" in page and "現在" in page
+    assert re.search(r"<h1>割り当ての変更: <a [^>]+>試験 花子\d*</a>", page)  # whose need it is, not only the subject
+    unmet = client.get(_reassign_url(world, visit=False)).get_data(as_text=True)
+    assert re.search(r"<h1>割り当ての変更: <a [^>]+>試験 花子\d*</a>", unmet)
     option = _option(page, str(17 * 60))
     response = client.post(_reassign_url(world), data={
         "csrf_token": csrf_token(page), "lock_version": "1", "visit": str(world.visit_id), "option": option},
@@ -121,9 +125,19 @@ def test_second_coordinators_stale_reassign_keeps_what_they_chose(app, world):
     assert 'name="lock_version" value="2"' in body
 
 
+def test_publish_asks_first_saying_who_will_be_told_and_changes_nothing(client, auth, world, database_url):
+    auth.login()
+    assert f'href="/coordinator/plans/{world.plan_id}/publish"' in plan_page(client, world)
+    confirm = client.get(f"/coordinator/plans/{world.plan_id}/publish").get_data(as_text=True)
+    assert "第2版として公開します" in confirm and 'name="lock_version" value="1"' in confirm
+    assert "日程が変わる人はいないため、お知らせは送りません。" in confirm  # the draft keeps the published visits
+    assert not rows(database_url, select(VisitOccurrence).join(Visit).where(Visit.plan_id == world.plan_id))
+    assert "公開しました" not in client.get(f"/coordinator/plans/{world.plan_id}/publish").get_data(as_text=True)
+
+
 def test_publish_makes_dated_visits_and_a_version(client, auth, world, database_url):
     auth.login()
-    page = plan_page(client, world)
+    page = client.get(f"/coordinator/plans/{world.plan_id}/publish").get_data(as_text=True)
     response = client.post(f"/coordinator/plans/{world.plan_id}/publish",
                            data={"csrf_token": csrf_token(page), "lock_version": "1"}, follow_redirects=True)
     body = response.get_data(as_text=True)
@@ -152,6 +166,8 @@ def test_solve_runs_in_the_background_and_its_proposal_can_be_accepted(app, clie
     assert app.extensions["job_runner"].wait(job_id, timeout_s=30) is JobStatus.SUCCEEDED
     status = client.get(f"/coordinator/jobs/{job_id}/status").get_json()
     assert status["finished"] and status["result_url"]
+    assert status["status_label"] == "完了" and status["facts"]["elapsed"].endswith(" 秒")
+    assert re.fullmatch(r"週 \d+ 回 / 希望 \d+ 回", status["facts"]["visits"]), status["facts"]
     job = rows(database_url, select(SolveJob).where(SolveJob.id == job_id))[0]
     proposal = client.get(status["result_url"], follow_redirects=True).get_data(as_text=True)
     assert "この案を採用する" in proposal and 'data-change="kept">1' in proposal
@@ -169,7 +185,23 @@ def test_audit_page_lists_changes_with_filters(client, auth, world):
     auth.logout()
     auth.login("admin")
     page = client.get("/admin/audit").get_data(as_text=True)
-    assert "visit_pinned" in page and "coordinator" in page
+    assert "<td>訪問の固定</td>" in page and "coordinator" in page
+    assert "visit_pinned</td>" not in page and '{"' not in page  # words, not codes or JSON
     filtered = client.get("/admin/audit?action=visit_unpinned").get_data(as_text=True)
     assert "記録はありません。" in filtered
-    assert "visit_pinned" in client.get("/admin/audit?entity=plan").get_data(as_text=True)
+    assert "<td>訪問の固定</td>" in client.get("/admin/audit?entity=plan").get_data(as_text=True)
+
+
+def test_starting_a_solve_while_one_runs_opens_the_running_one(client, auth, world, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        running = SolveJob(programme_id=world.programme_id, kind=PlanKind.VISITS, status=JobStatus.RUNNING)
+        session.add(running)
+        session.commit()
+        running_id = running.id
+    engine.dispose()
+    auth.login()
+    page = client.get("/coordinator/plans/visits").get_data(as_text=True)
+    response = client.post("/coordinator/plans/visits/solve", data={"csrf_token": csrf_token(page)})
+    assert response.headers["Location"] == f"/coordinator/jobs/{running_id}"
+    assert "計算中のジョブがあります" in client.get(response.headers["Location"]).get_data(as_text=True)

@@ -6,6 +6,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from matching.services.dashboard import dashboard_counts
+from matching.services.todo import coordinator_todo
 from matching.services.programme import current_programme
 from matching.services.sites import list_sites, site_detail
 from matching.services.students import list_students, student_detail
@@ -20,10 +21,11 @@ from webapp.requests import int_arg as _int_arg
 @bp.route("/")
 @role_required(*STAFF_ROLES)
 def home():
-    """The programme at a glance: children, tutors, sites and needs still waiting for a tutor."""
+    """The coordinator's to-do for today, then the programme at a glance."""
     programme = current_programme(db())
     counts = dashboard_counts(db(), programme.id, today())
-    return render_template("coordinator/home.html", programme=programme, counts=counts)
+    todo = coordinator_todo(db(), programme.id, today())
+    return render_template("coordinator/home.html", programme=programme, counts=counts, todo=todo)
 
 
 @bp.route("/students")

@@ -7,7 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.models import PlanKind, PlanStatus
-from matching.planning.lifecycle import accept_proposal, discard_proposal, load_plan, plan_history, publish
+from matching.planning.lifecycle import (
+    accept_proposal, discard_proposal, load_plan, plan_history, preview_publish, publish,
+)
 from matching.services.errors import InvalidState, StaleEdit
 from matching.services.programme import current_programme
 from webapp.access import STAFF_ROLES, role_required
@@ -75,6 +77,22 @@ def discard_plan(plan_id: int):
     else:
         flash(_("再計算の案を破棄しました。作成中の案はそのままです。"), "info")
     return redirect(url_for("coordinator.plans", kind=plan_kind.value))
+
+
+@bp.route("/plans/<int:plan_id>/publish")
+@role_required(*STAFF_ROLES)
+def confirm_publish(plan_id: int):
+    """Say what publishing the draft will do and to whom (worked out by a publish that is rolled back), then ask."""
+    programme = current_programme(db())
+    draft = load_plan(db(), programme.id, plan_id)
+    lock_version = draft.lock_version
+    try:
+        preview = preview_publish(db(), programme.id, plan_id, lock_version, today())
+    except InvalidState:
+        flash(_("公開できるのは作成中の案だけです。"), "error")
+        return redirect(url_for("coordinator.plan", plan_id=plan_id))
+    return render_template("coordinator/publish_confirm.html", plan_id=plan_id, kind=draft.kind,
+                           lock_version=lock_version, preview=preview)
 
 
 @bp.route("/plans/<int:plan_id>/publish", methods=["POST"])

@@ -12,6 +12,8 @@ from matching.planning.lifecycle import plan_with_status
 from matching.services.programme import current_programme
 from webapp.access import STAFF_ROLES, role_required
 from webapp.coordinator.blueprint import bp
+from webapp.coordinator.solve_progress import progress_facts
+from webapp.formatting import label
 from webapp.database import db
 
 
@@ -37,9 +39,9 @@ def start_solve(kind: str):
         db(), programme.id, plan_kind, PlanStatus.PUBLISHED)
     try:
         job_id = queue_solve(db(), programme.id, plan_kind, current_user.id, base.id if base else None)
-    except JobAlreadyRunning:
-        flash(_("計算中のジョブがあります。終わるまでお待ちください。"), "error")
-        return redirect(url_for("coordinator.plans", kind=kind))
+    except JobAlreadyRunning as running:
+        flash(_("計算中のジョブがあります。その進み具合を表示しています。終わってから、もう一度実行してください。"), "error")
+        return redirect(url_for("coordinator.solve_job", job_id=running.job_id))
     runner().submit(job_id)
     return redirect(url_for("coordinator.solve_job", job_id=job_id))
 
@@ -48,7 +50,8 @@ def start_solve(kind: str):
 @role_required(*STAFF_ROLES)
 def solve_job(job_id: int):
     """A solve's live progress (the page polls the status), its outcome and a cancel button."""
-    return render_template("coordinator/solve_job.html", job=job_view(db(), job_id))
+    job = job_view(db(), job_id)
+    return render_template("coordinator/solve_job.html", job=job, facts=progress_facts(job.kind, job.progress))
 
 
 @bp.route("/jobs/<int:job_id>/status")
@@ -56,7 +59,8 @@ def solve_job(job_id: int):
 def solve_job_status(job_id: int):
     """The job's status and progress as JSON for the polling page."""
     job = job_view(db(), job_id)
-    return jsonify(status=job.status.value, finished=job.finished, progress=job.progress, error=job.error,
+    return jsonify(status=job.status.value, status_label=label(job.status), finished=job.finished,
+                   facts=progress_facts(job.kind, job.progress), error=job.error,
                    result_url=url_for("coordinator.plan", plan_id=job.result_plan_id) if job.result_plan_id else None)
 
 

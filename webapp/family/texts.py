@@ -50,3 +50,13 @@ class FamilyTexts:
     def name_ruby(name: str, kana: str) -> Markup:
         """A name with its reading as furigana."""
         return fl.ruby_name(name, kana)
+
+
+def in_each(texts: list[FamilyTexts], key: str) -> Markup:
+    """A short text in each given language, joined by " / ", each wording once (ja and やさしい日本語 may agree)."""
+    seen: list[Markup] = []
+    for t in texts:
+        wording = t(key)
+        if wording.striptags() not in {w.striptags() for w in seen}:
+            seen.append(wording)
+    return Markup(" / ").join(seen)

@@ -20,7 +20,7 @@ from webapp.clock import current_instant, today
 from webapp.database import db
 from webapp.family.attempts import AttemptLimiter
 from webapp.family.blueprint import bp
-from webapp.family.texts import FamilyTexts
+from webapp.family.texts import FamilyTexts, in_each
 
 SESSION_KEY = "family_link"
 MINE = {"token": None}  # the defaults that make a rule the session-opened variant (/h/mine)
@@ -117,4 +117,4 @@ def code():
                 session[SESSION_KEY] = opened.link_id
                 return redirect(url_for("family.page"))
     texts = [FamilyTexts(language) for language in (FALLBACK, *[c for c in SUPPORTED if c != FALLBACK])]
-    return render_template("family/code.html", texts=texts, error=error), status
+    return render_template("family/code.html", texts=texts, in_each=in_each, error=error), status

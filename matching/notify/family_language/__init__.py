@@ -45,8 +45,13 @@ def letter_languages(code: str) -> tuple[str, ...]:
 
 
 def page_languages(code: str) -> tuple[str, ...]:
-    """The languages a household's page can switch between: its own and Japanese."""
-    return letter_languages(code)
+    """Every language a household's page offers: its own first, then Japanese and やさしい日本語, then the rest.
+
+    A family may read another language better than the one on file (a Nepali family English, a Japanese
+    one やさしい日本語), so the page offers them all; the first is the one it opens in.
+    """
+    own = family_language(code)
+    return tuple(dict.fromkeys((own, "ja", "ja-easy", *SUPPORTED)))
 
 
 def text(language: str, key: str, **values: object) -> Markup:

@@ -19,14 +19,34 @@ from solver.rooms.check import Violation
 
 
 @dataclass(frozen=True)
+class ExpectedChild:
+    """A child expected at a session: placed at its site and able to come on its weekday."""
+
+    student_id: int
+    name: str
+    grade: int
+
+
+@dataclass(frozen=True)
 class SessionDetail:
-    """One session with its plan, the tutors who could be added, and the pins on it."""
+    """One session with its plan, the children expected, the tutors who could be added, and the pins on it."""
 
     plan: Plan
     session: SessionView
     site_name: str
     candidates: tuple[Candidate, ...]
     violations: tuple[Violation, ...]
+    children: tuple[ExpectedChild, ...] = ()
+
+
+def _expected_children(session: Session, ctx, site_id: str, weekday: int) -> tuple[ExpectedChild, ...]:
+    """The plan's children placed at the site who can come on the weekday, in furigana order."""
+    ids = [db_id(c.id) for c in ctx.problem.children if ctx.sites_of.get(c.id) == site_id and weekday in c.weekdays]
+    if not ids:
+        return ()
+    students = session.scalars(select(Student).where(Student.id.in_(ids))
+                               .order_by(Student.family_name_kana, Student.given_name_kana, Student.id))
+    return tuple(ExpectedChild(s.id, s.full_name, s.grade) for s in students)
 
 
 def session_detail(session: Session, programme_id: int, plan_id: int, session_id: int) -> SessionDetail:
@@ -40,8 +60,10 @@ def session_detail(session: Session, programme_id: int, plan_id: int, session_id
     named = violation_namer(session, ctx)
     candidates = tuple(replace(c, violations=tuple(map(named, c.violations)))
                        for c in staff_candidates(session, ctx, session_id))
+    site_id = ctx.rows[session_id].site_id
     return SessionDetail(ctx.plan, view, ctx.problem.site(sid(view.site_id)).name, candidates,
-                         tuple(named(v) for v in ctx.violations() if v.message_en.startswith(tag)))
+                         tuple(named(v) for v in ctx.violations() if v.message_en.startswith(tag)),
+                         _expected_children(session, ctx, site_id, view.date.weekday()))
 
 
 @dataclass(frozen=True)

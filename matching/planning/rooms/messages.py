@@ -21,10 +21,13 @@ from solver.rooms.check import Violation
 _LEADING = {"monthly_cap": "tutor", "load_mismatch": "tutor", "over_target": "site", "min_gap": "site",
             "unknown_child": "child", "child_shortfall": "child", "child_twice": "child", "child_not_allowed": "child", "pin_child": "child",
             "over_capacity": "site"}
-_TUTOR = re.compile(r"(講師|tutor )(\d+)")
-_SESSION = re.compile(r"^(\d+) (\d{4}-\d{2}-\d{2}):")
-_LEAD = re.compile(r"^(\d+):")
-_SITE = re.compile(r"(会場|site )(\d+)")
+# One pass over the text, so a name put in (say the site 「北会場1」) is never read again as an id.
+_IDS = re.compile(
+    r"^(?P<session>\d+) (?P<date>\d{4}-\d{2}-\d{2}):"    # "site date:" leading a session's message
+    r"|^(?P<lead>\d+):"                                    # "id:" leading a tutor's, site's or child's
+    r"|(?P<tutor_word>講師|tutor )(?P<tutor>\d+)(?![\d名人])"  # a tutor's id, never a count (講師2名)
+    r"|(?P<site_word>会場|site )(?P<site>\d+)(?!\d)"
+)
 
 
 def violation_namer(session: Session, ctx: PlanContext) -> Callable[[Violation], Violation]:
@@ -37,9 +40,16 @@ def violation_namer(session: Session, ctx: PlanContext) -> Callable[[Violation],
 
     def named(text: str, code: str) -> str:
         lead = names[_LEADING.get(code, "site")]
-        text = _SESSION.sub(lambda m: f"{sites.get(int(m[1]), m[1])} {m[2]}:", text)
-        text = _LEAD.sub(lambda m: f"{lead.get(int(m[1]), m[1])}:", text)
-        text = _TUTOR.sub(lambda m: f"{m[1]}{tutors.get(int(m[2]), m[2])}", text)
-        return _SITE.sub(lambda m: f"{m[1]}{sites.get(int(m[2]), m[2])}", text)
+
+        def name(m: re.Match) -> str:
+            if m["session"]:
+                return f"{sites.get(int(m['session']), m['session'])} {m['date']}:"
+            if m["lead"]:
+                return f"{lead.get(int(m['lead']), m['lead'])}:"
+            if m["tutor"]:
+                return f"{m['tutor_word']}{tutors.get(int(m['tutor']), m['tutor'])}"
+            return f"{m['site_word']}{sites.get(int(m['site']), m['site'])}"
+
+        return _IDS.sub(name, text)
 
     return lambda v: Violation(v.code, named(v.message_ja, v.code), named(v.message_en, v.code))

@@ -57,6 +57,7 @@ class Reassignment:
     current: Optional[tuple[int, int, int]]  # tutor id, weekday, start of the replaced visit
     options: list[Option]
     tutor_names: dict[str, str]
+    child_name: str = ""
 
 
 def _draft(session: Session, programme_id: int, plan_id: int) -> Plan:
@@ -159,7 +160,8 @@ def reassign_options(session: Session, programme_id: int, plan_id: int, need_id:
     options = rank_options(problem, checker, child, need.subject, need.minutes_per_visit, loads)
     current = (replaced.tutor_id, replaced.weekday, replaced.start_minute) if replaced else None
     return Reassignment(plan.id, plan.lock_version, need.id, need.student_id, need.subject, child.grade,
-                        replaced.id if replaced else None, current, options, labels.tutors)
+                        replaced.id if replaced else None, current, options, labels.tutors,
+                        labels.children.get(str(need.student_id), ""))
 
 
 def save_reassignment(session: Session, programme_id: int, plan_id: int, need_id: int, visit_id: Optional[int],

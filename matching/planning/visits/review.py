@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 from matching.models import Plan, PlanKind, Site, Student, Tutor, Visit, VisitOccurrence, VisitPin
 from matching.planning.lifecycle import PlanSummary, load_plan, plan_history
 from matching.planning.visits.diff import PlanDiff, plan_diff
+from matching.planning.visits.area import area_site
 from matching.planning.visits.problem import home_visit_students
+from solver.geo import Coordinates
 
 
 @dataclass(frozen=True)
@@ -110,12 +112,19 @@ def _keep(filters: ReviewFilters, site_id: Optional[int], grade: int, subject: s
             and (filters.tutor_id is None or tutor_id is None or filters.tutor_id == tutor_id))
 
 
-def _match(v: Visit, pinned: set[tuple], sites: dict[int, str]) -> MatchRow:
+def _area(student: Student, places: dict[int, Coordinates]) -> Optional[int]:
+    household = student.household
+    home = Coordinates(household.lat, household.lon) if household.lat is not None and household.lon is not None else None
+    return area_site(student.home_site_id, home, places)
+
+
+def _match(v: Visit, pinned: set[tuple], sites: dict[int, str], places: dict[int, Coordinates]) -> MatchRow:
     s, t, h = v.student, v.tutor, v.student.household
     grades = next(((x.min_grade, x.max_grade) for x in t.subjects if x.subject == v.subject
                    and x.min_grade <= s.grade <= x.max_grade), None)
+    area = _area(s, places)
     return MatchRow(
-        v.id, v.need_id, s.id, s.full_name, s.full_name_kana, s.grade, s.home_site_id, sites.get(s.home_site_id, ""), v.subject,
+        v.id, v.need_id, s.id, s.full_name, s.full_name_kana, s.grade, area, sites.get(area, ""), v.subject,
         t.id, t.full_name, t.full_name_kana, grades, v.weekday, v.start_minute, v.end_minute, v.travel_minutes,
         t.max_travel_minutes, h.language, h.language in t.language_list,
         (v.need_id, v.tutor_id, v.weekday, v.start_minute) in pinned)
@@ -130,17 +139,19 @@ def visit_plan_review(session: Session, programme_id: int, plan_id: int,
         .options(selectinload(Visit.student).selectinload(Student.household),
                  selectinload(Visit.tutor).selectinload(Tutor.subjects))
         .order_by(Visit.weekday, Visit.start_minute, Visit.id)))
-    sites = dict(session.execute(select(Site.id, Site.name).where(Site.programme_id == programme_id)).all())
+    site_rows = session.execute(select(Site.id, Site.name, Site.lat, Site.lon).where(Site.programme_id == programme_id)).all()
+    sites = {row.id: row.name for row in site_rows}
+    places = {row.id: Coordinates(row.lat, row.lon) for row in site_rows}
     pinned = set(session.execute(select(VisitPin.need_id, VisitPin.tutor_id, VisitPin.weekday, VisitPin.start_minute)
                                  .where(VisitPin.plan_id == plan.id)).all())
-    matches = [_match(v, pinned, sites) for v in visits]
-    needs_total, unmet = _unmet(session, programme_id, plan, visits, sites)
+    matches = [_match(v, pinned, sites, places) for v in visits]
+    needs_total, unmet = _unmet(session, programme_id, plan, visits, sites, places)
     occurrences = session.scalar(select(func.count(VisitOccurrence.id)).join(Visit).where(Visit.plan_id == plan.id))
     summary = ReviewSummary(
         needs_total=needs_total, needs_covered=needs_total - len(unmet),
         children_waiting=len({u.student_id for u in unmet}), visits=len(visits), occurrences=occurrences or 0)
     choices = FilterChoices(
-        sites=sorted({(s.home_site_id, sites[s.home_site_id]) for s in (v.student for v in visits) if s.home_site_id}),
+        sites=sorted({(row.site_id, row.site_name) for row in [*matches, *unmet] if row.site_id is not None}),
         grades=sorted({m.grade for m in matches} | {u.grade for u in unmet}),
         subjects=sorted({m.subject for m in matches} | {u.subject for u in unmet}),
         tutors=sorted({(m.tutor_id, m.tutor_name) for m in matches}, key=lambda t: t[1]))
@@ -153,7 +164,8 @@ def visit_plan_review(session: Session, programme_id: int, plan_id: int,
         choices=choices, diff=plan_diff(session, programme_id, plan, history), history=history)
 
 
-def _unmet(session: Session, programme_id: int, plan: Plan, visits: list[Visit], sites: dict[int, str]) -> tuple[int, list[UnmetRow]]:
+def _unmet(session: Session, programme_id: int, plan: Plan, visits: list[Visit], sites: dict[int, str],
+           places: dict[int, Coordinates]) -> tuple[int, list[UnmetRow]]:
     """How many needs active home-visit children have, and those with fewer visits in the plan than wanted."""
     planned = Counter(v.need_id for v in visits)
     reasons = {u.get("need_id"): u for u in (plan.report or {}).get("unmet", [])}
@@ -163,7 +175,8 @@ def _unmet(session: Session, programme_id: int, plan: Plan, visits: list[Visit],
             total += 1
             if planned[need.id] < need.visits_per_week:
                 why = reasons.get(need.id, {})
-                out.append(UnmetRow(need.id, s.id, s.full_name, s.full_name_kana, s.grade, s.home_site_id,
-                                    sites.get(s.home_site_id, ""), need.subject, need.visits_per_week,
+                area = _area(s, places)
+                out.append(UnmetRow(need.id, s.id, s.full_name, s.full_name_kana, s.grade, area,
+                                    sites.get(area, ""), need.subject, need.visits_per_week,
                                     planned[need.id], why.get("reason_ja", ""), why.get("reason_en", "")))
     return total, out

@@ -64,3 +64,9 @@ def test_e_mail_texts_are_plain_text_with_furigana_in_brackets():
     body = fl.plain("ja", "reminder_body", date="12月1日", time="18:00", tutor="太郎", child="花子", subject="数学")
     assert "<ruby>" not in body and "明日(あした)" in body and "訪問(ほうもん)" in body
     assert fl.plain("en", "notice_subject").startswith("Your child")
+
+
+def test_a_family_page_offers_every_language_its_own_first():
+    assert fl.page_languages("vi")[:3] == ("vi", "ja", "ja-easy") and set(fl.page_languages("vi")) == set(fl.SUPPORTED)
+    assert fl.page_languages("ne")[0] == "ja-easy"  # no Nepali wording yet: やさしい日本語 first, English offered too
+    assert "en" in fl.page_languages("ne") and len(fl.page_languages("ja")) == len(fl.SUPPORTED)

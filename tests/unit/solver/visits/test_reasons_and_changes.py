@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from solver.clock import WeeklyWindow
-from solver.visits.problem import CurrentVisit
+from solver.visits.problem import CurrentVisit, Need
 from solver.grades import grade_label
 from solver.visits.solve import solve_visits
 from tests.unit.solver.visits.conftest import FAR, make_child, make_problem, make_tutor
@@ -19,6 +19,13 @@ def test_reason_names_time_when_nobody_is_free_then():
     assert unmet.reason_code == "no_tutor_time"
     assert unmet.reason_ja == "中3に数学を教えられる講師のうち、火曜16:00-21:00に空きがある人がいません"
     assert "Tue 16:00-21:00" in unmet.reason_en
+
+
+def test_reason_names_a_subject_code_by_its_label_never_the_code():
+    child = make_child(grade=10, needs=(Need("study_habits", 120, 1),))
+    (unmet,) = solve_visits(make_problem(children=[child]), time_limit_s=2).unmet
+    assert unmet.reason_ja == "高1に学習習慣を教えられる講師がいません"
+    assert "Study habits" in unmet.reason_en and "study_habits" not in unmet.reason_en
 
 
 def test_reason_names_travel_after_time():
