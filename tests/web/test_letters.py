@@ -12,6 +12,7 @@ from matching.db import make_engine, make_session_factory
 from matching.models import Household, PlanKind, Student, Visit, VisitOccurrence
 from matching.services.published import published_plan_id
 from tests.household_factories import A_SESSION_DATE
+from tests.web.conftest import csrf_token
 from tests.web.family_fixtures import linked  # noqa: F401  (fixture)
 
 TODAY = date(2026, 11, 22)
@@ -107,3 +108,21 @@ def test_a_plan_with_no_changes_prints_nothing_and_unknown_plans_are_404(client,
     assert 'class="letter"' not in client.get(f"/coordinator/letters/plan/{world.plan_id}").get_data(as_text=True)
     assert client.get("/coordinator/letters/plan/999999").status_code == 404
     assert client.get("/coordinator/letters/household/999999").status_code == 404
+
+
+def test_printing_a_letter_puts_a_new_family_link_and_code_on_it_that_opens_the_page(client, auth, linked):
+    auth.login()
+    draft = client.get(f"/coordinator/letters/household/{linked.families.a}").get_data(as_text=True)
+    assert 'class="access"' not in draft and "リンクとコードを発行して印刷用に表示する" in draft
+    printed = client.post(f"/coordinator/letters/household/{linked.families.a}",
+                          data={"csrf_token": csrf_token(draft)}).get_data(as_text=True)
+    access = re.findall(r'<p class="access">(.*?)</p>', printed, re.S)
+    assert len(access) == 2  # in the household's language and in Japanese
+    url = re.search(r"http://localhost(/h/[\w-]+)", access[0]).group(1)
+    code = re.search(r"コード ([A-Z0-9]{4}-[A-Z0-9]{4})", re.sub(r"<rt>.*?</rt>|<[^>]+>", "", access[1])).group(1)
+    auth.logout()
+    assert client.get(url).status_code == 200  # the printed link opens the family's page
+    page = client.get("/h").get_data(as_text=True)
+    opened = client.post("/h", data={"code": code, "csrf_token": csrf_token(page)})
+    assert opened.status_code == 302 and opened.headers["Location"] == "/h/mine"
+    assert client.get(f"/h/{linked.a_token}").status_code == 410  # the link printed before stops working

@@ -205,3 +205,10 @@ def test_starting_a_solve_while_one_runs_opens_the_running_one(client, auth, wor
     response = client.post("/coordinator/plans/visits/solve", data={"csrf_token": csrf_token(page)})
     assert response.headers["Location"] == f"/coordinator/jobs/{running_id}"
     assert "計算中のジョブがあります" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_the_supply_page_is_linked_from_matching_and_lists_cells(client, auth, world):
+    auth.login()
+    assert 'href="/coordinator/visits/supply"' in client.get("/coordinator/plans/visits").get_data(as_text=True)
+    page = client.get("/coordinator/visits/supply").get_data(as_text=True)
+    assert 'id="supply"' in page and "待っているニーズ" in page
