@@ -40,7 +40,7 @@ def test_demo_solve_gives_every_site_staffed_sessions(sqlite_template, tmp_path)
         session.commit()
         held = Counter(s.site_id for s in plan.sessions)
         assert set(held) == {int(s.id) for s in problem.sites} and min(held.values()) >= 40
-        ctx = load_context(session, programme_id, plan.id)
+        ctx = load_context(session, programme_id, plan.id, date(2026, 11, 22))
         assert check_rooms(ctx.problem, ctx.solution()) == []
         assert all(len(s.staff) >= 2 for s in plan.sessions)
     engine.dispose()

@@ -25,8 +25,8 @@ class RoomsHandler:
 
     def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int],
                       today: date) -> RoomsProblem:
-        """The rooms problem as the database holds it now, keeping the base plan's pins and changing it least."""
-        return build_rooms_problem(session, programme_id, base_plan_id)
+        """The rooms problem from today on, keeping the base plan's pins and changing it least."""
+        return build_rooms_problem(session, programme_id, base_plan_id, today)
 
     def solve(self, problem: RoomsProblem, time_limit_s: float, seed: int,
               on_progress: Callable[[Progress], None], should_stop: Callable[[], bool]) -> RoomsSolution:
