@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, RoomPin
+from matching.planning.rooms.carry_over import keep_arrangements
 from matching.planning.rooms.changes import record_changes
 from matching.planning.rooms.problem import build_rooms_problem
 from matching.planning.rooms.store import store_solution
@@ -54,7 +55,10 @@ class RoomsHandler:
         session.flush()
 
     def publish(self, session: Session, plan: Plan, previous: Optional[Plan], today: date) -> None:
-        """Record what the plan changes for each tutor, child and site against the previously published plan."""
+        """Keep the published past and the arrangements of unchanged sessions, then record what the plan changes
+        for each tutor, child and site against the previously published plan."""
+        keep_arrangements(plan, previous, today)
+        session.flush()
         record_changes(session, plan, previous)
 
 

@@ -8,6 +8,7 @@ calendar id), and each site's target for the rest of the year is its annual targ
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
@@ -37,14 +38,19 @@ def held_per_site(sessions: list[RoomSession]) -> Counter:
     return Counter(s.site_id for s in sessions if s.status is not OccurrenceStatus.CANCELLED)
 
 
-def copy_history(session: Session, plan: Plan, before: date) -> int:
-    """Copy the published plan's sessions before that day into the plan exactly as published; returns how many."""
-    history = published_history(session, plan.programme_id, before)
-    for old in history:
+def copy_sessions(plan: Plan, sessions: Iterable[RoomSession]) -> None:
+    """Copy sessions into the plan exactly as they are: staff, confirmations, substitutes, status, calendar id."""
+    for old in sessions:
         row = RoomSession(site_id=old.site_id, on_date=old.on_date, start_minute=old.start_minute,
                           end_minute=old.end_minute, status=old.status, calendar_uid=old.calendar_uid)
         row.staff = [SessionStaff(tutor_id=st.tutor_id, confirmed_at=st.confirmed_at,
                                   substitute_for_id=st.substitute_for_id)
                      for st in sorted(old.staff, key=lambda st: st.tutor_id)]
         plan.sessions.append(row)
+
+
+def copy_history(session: Session, plan: Plan, before: date) -> int:
+    """Copy the published plan's sessions before that day into the plan exactly as published; returns how many."""
+    history = published_history(session, plan.programme_id, before)
+    copy_sessions(plan, history)
     return len(history)
