@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -42,6 +43,15 @@ def test_the_absence_is_listed_with_the_visit_it_leaves_without_a_tutor(client, 
     page = client.get("/coordinator/absences").get_data(as_text=True)
     assert "大学の試験" in page and "2026年11月24日(火)" in page
     assert f"/coordinator/substitutes/visit/{world.occurrence_id}" in page
+
+
+def test_the_absent_date_is_flagged_on_the_absence_list_and_counted_on_the_home_page(client, auth, world, away):
+    auth.login()
+    page = client.get("/coordinator/absences").get_data(as_text=True)
+    assert page.count("data-needs-substitute") == 1 and "代わりが必要" in page
+    home = client.get("/coordinator/").get_data(as_text=True)
+    assert re.search(r'data-count="needing-substitute">\s*<span class="number">1</span>', home)
+    assert "欠席で代わりが必要な予定" in home
 
 
 def test_the_coordinator_picks_a_ranked_substitute(client, auth, world, away, database_url):
