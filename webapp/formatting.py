@@ -65,6 +65,27 @@ LABELS = {
     "unknown": _l("不明"),
 }
 
+# The home-visit checker's rule codes (solver.visits.check), as a coordinator names the rule.
+RULE_NAMES = {
+    "child_availability": _l("子どもの空き時間"),
+    "tutor_availability": _l("講師の空き時間"),
+    "forbidden_pair": _l("組み合わせない講師"),
+    "gender": _l("講師の性別の希望"),
+    "grid": _l("開始時刻の刻み"),
+    "length": _l("訪問の長さ"),
+    "subject_grade": _l("教えられる教科・学年"),
+    "travel_limit": _l("移動時間の上限"),
+    "tutor_travel": _l("訪問の間の移動時間"),
+    "child_overlap": _l("子どもの予定の重なり"),
+    "tutor_overlap": _l("講師の予定の重なり"),
+    "one_tutor": _l("教科ごとに講師は1人"),
+    "same_day": _l("同じ日に2回の訪問"),
+    "too_many_visits": _l("週の訪問回数"),
+    "tutor_cap": _l("講師の週の上限"),
+    "pin": _l("固定"),
+    "unknown": _l("登録のない子ども・講師・教科"),
+}
+
 LANGUAGE_NAMES = {
     "ja": _l("日本語"), "en": _l("英語"), "zh-Hans": _l("中国語"), "vi": _l("ベトナム語"), "ne": _l("ネパール語"),
     "tl": _l("タガログ語"), "ko": _l("韓国語"), "pt": _l("ポルトガル語"),
@@ -104,6 +125,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lambda d: str(WEEKDAY_NAMES[d]), "weekday")
     app.add_template_filter(format_time, "hhmm")
     app.add_template_filter(label, "label")
+    app.add_template_filter(lambda code: str(RULE_NAMES.get(code, code)), "rule_name")
     app.add_template_filter(local_datetime, "datetime")
     app.add_template_filter(date_ja, "date_ja")
     app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")

@@ -173,3 +173,19 @@ def test_audit_page_lists_changes_with_filters(client, auth, world):
     filtered = client.get("/admin/audit?action=visit_unpinned").get_data(as_text=True)
     assert "記録はありません。" in filtered
     assert "visit_pinned" in client.get("/admin/audit?entity=plan").get_data(as_text=True)
+
+
+def test_a_proposal_that_drops_a_confirmed_rule_break_says_so(client, auth, world, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        session.get(Visit, world.visit_id).override_codes = ["tutor_cap"]
+        proposal = Plan(programme_id=world.programme_id, kind=PlanKind.VISITS, status=PlanStatus.PROPOSED,
+                        based_on_id=world.plan_id, solver_status="optimal")
+        session.add(proposal)
+        session.commit()
+        proposal_id = proposal.id
+    engine.dispose()
+    auth.login()
+    page = client.get(f"/coordinator/visits/plans/{proposal_id}").get_data(as_text=True)
+    assert f'data-lost-decision="{world.student_id}"' in page
+    assert "ルール違反(講師の週の上限)を確認して保存した割り当てです" in page
