@@ -79,3 +79,20 @@ def test_the_date_can_be_cancelled(client, auth, world, away, database_url):
     page = client.get(f"/coordinator/substitutes/visit/{world.occurrence_id}").get_data(as_text=True)
     client.post(f"/coordinator/substitutes/visit/{world.occurrence_id}/cancel", data={"csrf_token": csrf_token(page)})
     assert _occurrence(database_url, world.occurrence_id).status is OccurrenceStatus.CANCELLED
+
+
+def test_a_date_before_today_is_history_and_cannot_be_covered_or_cancelled(client, auth, world, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        visit = session.get(VisitOccurrence, world.occurrence_id).visit
+        past = VisitOccurrence(on_date=date(2026, 11, 17), start_minute=18 * 60, end_minute=20 * 60)
+        visit.occurrences.append(past)
+        session.commit()
+        past_id = past.id
+    engine.dispose()
+    auth.login()
+    page = client.get(f"/coordinator/substitutes/visit/{past_id}")
+    assert page.status_code == 422 and "今日より前の日付は記録として残すため、変更できません" in page.get_data(as_text=True)
+    token = csrf_token(client.get("/coordinator/absences").get_data(as_text=True))
+    assert client.post(f"/coordinator/substitutes/visit/{past_id}/cancel", data={"csrf_token": token}).status_code == 422
+    assert _occurrence(database_url, past_id).status is OccurrenceStatus.PLANNED
