@@ -65,7 +65,7 @@ LABELS = {
     "unknown": _l("不明"),
 }
 
-# The home-visit checker's rule codes (solver.visits.check), as a coordinator names the rule.
+# The checkers' rule codes (solver.visits.check, solver.rooms.check), as a coordinator names the rule.
 RULE_NAMES = {
     "child_availability": _l("子どもの空き時間"),
     "tutor_availability": _l("講師の空き時間"),
@@ -84,6 +84,26 @@ RULE_NAMES = {
     "tutor_cap": _l("講師の週の上限"),
     "pin": _l("固定"),
     "unknown": _l("登録のない子ども・講師・教科"),
+    "outside_period": _l("期間内の日付"),
+    "wrong_weekday": _l("会場の開室曜日"),
+    "wrong_time": _l("会場の時間"),
+    "closed_date": _l("休館日"),
+    "blackout": _l("休止期間"),
+    "over_target": _l("会場の目標回数"),
+    "min_gap": _l("回と回の間隔"),
+    "duplicate_session": _l("1日1回"),
+    "child_not_allowed": _l("子どもが通える会場"),
+    "over_capacity": _l("会場の定員"),
+    "understaffed": _l("必要な講師の人数"),
+    "duplicate_staff": _l("講師の重複"),
+    "tutor_unreachable": _l("講師が行ける会場"),
+    "tutor_unavailable": _l("講師の空き時間"),
+    "tutor_away": _l("講師の不在日"),
+    "double_booked": _l("講師の予定の重なり"),
+    "monthly_cap": _l("講師の月の上限"),
+    "pin_session": _l("固定"),
+    "pin_staff": _l("固定"),
+    "pin_child": _l("固定"),
 }
 
 LANGUAGE_NAMES = {

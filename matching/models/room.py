@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, enum_type, new_calendar_uid
@@ -26,6 +26,8 @@ class Session(Base):
     status: Mapped[OccurrenceStatus] = mapped_column(enum_type(OccurrenceStatus), default=OccurrenceStatus.PLANNED)
     # The iCalendar UID's own part: kept by every later version that holds the site's session at this date and time.
     calendar_uid: Mapped[str] = mapped_column(String(40), default=new_calendar_uid)
+    # The rule codes a coordinator confirmed breaking when editing this session by hand (empty: the solver's).
+    override_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     plan: Mapped["Plan"] = relationship(back_populates="sessions")  # noqa: F821
     site: Mapped["Site"] = relationship()  # noqa: F821

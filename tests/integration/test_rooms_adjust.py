@@ -122,3 +122,16 @@ def test_a_child_without_a_site_is_named_in_the_review(session, world):
     review = review_plan(session, world.programme_id, plan.id, None, None, date(2026, 6, 1))
     child = session.get(Student, world.child_ids[0])
     assert review.shortfalls[0]["reason_ja"] == f"{child.full_name}: 通える会場はすべて定員に達しています"
+
+
+def test_a_re_solve_that_cannot_keep_a_confirmed_rule_break_names_the_session_in_its_diff(session, world):
+    plan = draft(session, world)
+    target = plan.sessions[0]
+    adjust.move_session(session, world.programme_id, plan.id, target.id, HOLIDAY, plan.lock_version, None,
+                        confirm=True, today=TODAY)
+    moved = next(s for s in draft(session, world).sessions if s.on_date == HOLIDAY)
+    assert moved.override_codes == ["closed_date"]
+    solve(session, world, plan.id)
+    proposal = session.scalars(select(Plan).where(Plan.based_on_id == plan.id)).one()
+    review = review_plan(session, world.programme_id, proposal.id, None, None, TODAY)
+    assert [(day, codes) for _site, day, codes in review.diff.lost_decisions] == [(HOLIDAY, ("closed_date",))]

@@ -173,3 +173,15 @@ def test_the_schedule_button_runs_a_rooms_solve_in_the_background(app, client, a
     assert "配置した回" in job_page
     rows.expire_all()
     assert rows.get(Plan, world.room_plan_id).status is PlanStatus.DRAFT  # a re-solve only proposes
+
+
+def test_a_proposal_that_drops_a_confirmed_rule_break_names_the_session(client, auth, world, rows):
+    rows.get(RoomSession, world.session_id).override_codes = ["closed_date"]
+    proposal = Plan(programme_id=world.programme_id, kind=PlanKind.ROOMS, status=PlanStatus.PROPOSED,
+                    based_on_id=world.room_plan_id, report={"shortfalls": []})
+    rows.add(proposal)
+    rows.commit()
+    auth.login()
+    page = client.get(f"/coordinator/rooms/plans/{proposal.id}").get_data(as_text=True)
+    assert 'data-lost-decision="2026-12-01"' in page
+    assert "ルール違反(休館日)を確認して変更した回です" in page

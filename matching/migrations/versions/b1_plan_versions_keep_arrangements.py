@@ -1,5 +1,5 @@
 """A new plan version keeps what was arranged: calendar ids of dated items, session substitutes, and the
-rule breaks a coordinator confirmed on a hand-made visit.
+rule breaks a coordinator confirmed on a hand-made visit or session edit.
 
 Existing dated items keep the iCalendar UID they were published with (their id), so subscribed calendars
 see no change from the upgrade.
@@ -30,16 +30,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('substitute_for_id', sa.Integer(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_session_staff_substitute_for_id_tutor'), 'tutor',
                                     ['substitute_for_id'], ['id'])
-    with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('override_codes', sa.JSON(), nullable=True))
-    op.execute(sa.text("UPDATE visit SET override_codes = '[]'"))
-    with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.alter_column('override_codes', existing_type=sa.JSON(), nullable=False)
+    for table in ('visit', 'session'):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column('override_codes', sa.JSON(), nullable=True))
+        op.execute(sa.text(f"UPDATE {table} SET override_codes = '[]'"))
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.alter_column('override_codes', existing_type=sa.JSON(), nullable=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.drop_column('override_codes')
+    for table in ('session', 'visit'):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column('override_codes')
     with op.batch_alter_table('session_staff', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_session_staff_substitute_for_id_tutor'), type_='foreignkey')
         batch_op.drop_column('substitute_for_id')

@@ -68,11 +68,20 @@ def save_edit(session: Session, ctx: PlanContext, new: tuple[Violation, ...], co
     if new and not confirm:
         return EditResult(False, tuple(map(violation_namer(session, ctx), new)))
     apply()
+    if new and entity == "session":
+        _remember_decision(ctx, entity_id, new)
     touch(ctx.plan)
     record(session, user_id, action, entity, entity_id, plan_id=ctx.plan.id,
            rule_breaks=[v.code for v in new], **detail)
     commit_edit(session)  # a save racing ours past the version check becomes StaleEdit
     return EditResult(True, new)
+
+
+def _remember_decision(ctx: PlanContext, session_id: int, breaks: tuple[Violation, ...]) -> None:
+    """Keep on the session the rules the coordinator confirmed breaking, so a re-solve's diff can name them."""
+    row = next((s for s in ctx.plan.sessions if s.id == session_id), None)
+    if row is not None:  # a cancelled session is gone with its decision
+        row.override_codes = sorted({*row.override_codes, *(v.code for v in breaks)})
 
 
 def pins_of(ctx: PlanContext, row: RoomSession) -> list[RoomPin]:

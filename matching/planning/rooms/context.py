@@ -28,7 +28,7 @@ class PlanContext:
     pins: list[RoomPin]
 
     @property
-    def first_day(self):
+    def first_day(self) -> date:
         """The first date the plan may still change: earlier sessions are history, copied as published."""
         return self.problem.period.start
 
