@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import select
 
 from matching.ical import schedule_ics
-from matching.models import OccurrenceStatus, Plan, PlanKind, PlanStatus, Student, Visit
+from matching.models import OccurrenceStatus, Plan, PlanKind, PlanStatus, Session as RoomSession, SessionStaff, Student, Visit
 from matching.planning.lifecycle import plan_with_status, publish
 from matching.planning.rooms import adjust
 from matching.services.tutor_schedule import tutor_schedule
@@ -112,3 +112,26 @@ def test_a_session_substitute_cancellation_and_confirmation_survive_an_unrelated
                                                            for st in s.staff))
              for s in now.sessions if s.on_date in before}
     assert after == before
+
+
+def test_a_draft_made_before_the_substitution_gets_the_substitute_in_the_absent_tutors_place(session):
+    world = rooms_world.build_rooms_world(session)
+    absent, stand_in, other = world.tutor_ids
+    day = date(2026, 6, 2)
+    plans = []
+    for staff in ((stand_in, other), (absent, other)):  # the published plan after the substitution, then the draft
+        plan = Plan(programme_id=world.programme_id, kind=PlanKind.ROOMS, status=PlanStatus.DRAFT)
+        plan.sessions = [RoomSession(site_id=world.site_id, on_date=day, start_minute=18 * 60, end_minute=20 * 60,
+                                     staff=[SessionStaff(tutor_id=t) for t in staff])]
+        session.add(plan)
+        plans.append(plan)
+    published, draft = plans
+    published.status, published.version = PlanStatus.PUBLISHED, 1
+    covering = next(st for st in published.sessions[0].staff if st.tutor_id == stand_in)
+    covering.substitute_for_id, covering.confirmed_at = absent, CONFIRMED_AT
+    session.commit()
+    publish(session, world.programme_id, draft.id, draft.lock_version, None, rooms_world.TODAY)
+    session.expire_all()
+    staff = {st.tutor_id: st for st in session.get(Plan, draft.id).sessions[0].staff}
+    assert set(staff) == {stand_in, other}
+    assert staff[stand_in].substitute_for_id == absent and staff[stand_in].confirmed_at is not None
