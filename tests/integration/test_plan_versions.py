@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import select
-
 from matching.ical import schedule_ics
-from matching.models import OccurrenceStatus, Plan, PlanKind, PlanStatus, Session as RoomSession, SessionStaff, Student, Visit
+from matching.models import (
+    OccurrenceStatus, Plan, PlanKind, PlanStatus, Session as RoomSession, SessionStaff, Student, Visit,
+)
 from matching.planning.lifecycle import plan_with_status, publish
 from matching.planning.rooms import adjust
 from matching.services.tutor_schedule import tutor_schedule
