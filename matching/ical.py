@@ -28,7 +28,8 @@ def _summary(item: ScheduleItem) -> str:
 
 
 def schedule_ics(items: Iterable[ScheduleItem], calendar_name: str, stamp: datetime) -> bytes:
-    """The items as one VCALENDAR; each event keeps a stable UID, cancelled ones carry STATUS:CANCELLED."""
+    """The items as one VCALENDAR; each event's UID lasts across plan versions while its date is unchanged,
+    cancelled ones carry STATUS:CANCELLED."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -37,7 +38,7 @@ def schedule_ics(items: Iterable[ScheduleItem], calendar_name: str, stamp: datet
     calendar.add("x-wr-timezone", "Asia/Tokyo")
     for item in items:
         event = Event()
-        event.add("uid", f"{item.kind}-{item.item_id}@gakushu-matching")
+        event.add("uid", f"{item.kind}-{item.calendar_uid}@gakushu-matching")
         event.add("dtstamp", stamp)
         event.add("dtstart", _local(item.on_date, item.start))
         event.add("dtend", _local(item.on_date, item.end))

@@ -65,6 +65,47 @@ LABELS = {
     "unknown": _l("不明"),
 }
 
+# The checkers' rule codes (solver.visits.check, solver.rooms.check), as a coordinator names the rule.
+RULE_NAMES = {
+    "child_availability": _l("子どもの空き時間"),
+    "tutor_availability": _l("講師の空き時間"),
+    "forbidden_pair": _l("組み合わせない講師"),
+    "gender": _l("講師の性別の希望"),
+    "grid": _l("開始時刻の刻み"),
+    "length": _l("訪問の長さ"),
+    "subject_grade": _l("教えられる教科・学年"),
+    "travel_limit": _l("移動時間の上限"),
+    "tutor_travel": _l("訪問の間の移動時間"),
+    "child_overlap": _l("子どもの予定の重なり"),
+    "tutor_overlap": _l("講師の予定の重なり"),
+    "one_tutor": _l("教科ごとに講師は1人"),
+    "same_day": _l("同じ日に2回の訪問"),
+    "too_many_visits": _l("週の訪問回数"),
+    "tutor_cap": _l("講師の週の上限"),
+    "pin": _l("固定"),
+    "unknown": _l("登録のない子ども・講師・教科"),
+    "outside_period": _l("期間内の日付"),
+    "wrong_weekday": _l("会場の開室曜日"),
+    "wrong_time": _l("会場の時間"),
+    "closed_date": _l("休館日"),
+    "blackout": _l("休止期間"),
+    "over_target": _l("会場の目標回数"),
+    "min_gap": _l("回と回の間隔"),
+    "duplicate_session": _l("1日1回"),
+    "child_not_allowed": _l("子どもが通える会場"),
+    "over_capacity": _l("会場の定員"),
+    "understaffed": _l("必要な講師の人数"),
+    "duplicate_staff": _l("講師の重複"),
+    "tutor_unreachable": _l("講師が行ける会場"),
+    "tutor_unavailable": _l("講師の空き時間"),
+    "tutor_away": _l("講師の不在日"),
+    "double_booked": _l("講師の予定の重なり"),
+    "monthly_cap": _l("講師の月の上限"),
+    "pin_session": _l("固定"),
+    "pin_staff": _l("固定"),
+    "pin_child": _l("固定"),
+}
+
 LANGUAGE_NAMES = {
     "ja": _l("日本語"), "en": _l("英語"), "zh-Hans": _l("中国語"), "vi": _l("ベトナム語"), "ne": _l("ネパール語"),
     "tl": _l("タガログ語"), "ko": _l("韓国語"), "pt": _l("ポルトガル語"),
@@ -104,6 +145,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lambda d: str(WEEKDAY_NAMES[d]), "weekday")
     app.add_template_filter(format_time, "hhmm")
     app.add_template_filter(label, "label")
+    app.add_template_filter(lambda code: str(RULE_NAMES.get(code, code)), "rule_name")
     app.add_template_filter(local_datetime, "datetime")
     app.add_template_filter(date_ja, "date_ja")
     app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, MetaData, String, event
@@ -23,6 +24,11 @@ NAMING_CONVENTION = {
 def utcnow() -> datetime:
     """The current time in UTC, timezone-aware (the one clock for created/updated stamps)."""
     return datetime.now(timezone.utc)
+
+
+def new_calendar_uid() -> str:
+    """A fresh calendar id for a dated visit or session; a new plan version hands it on while the item is unchanged."""
+    return uuid.uuid4().hex
 
 
 class Base(DeclarativeBase):

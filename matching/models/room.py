@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from matching.models.base import Base, enum_type
+from matching.models.base import Base, enum_type, new_calendar_uid
 from matching.models.enums import OccurrenceStatus
 
 
@@ -24,6 +24,10 @@ class Session(Base):
     start_minute: Mapped[int] = mapped_column(Integer)
     end_minute: Mapped[int] = mapped_column(Integer)
     status: Mapped[OccurrenceStatus] = mapped_column(enum_type(OccurrenceStatus), default=OccurrenceStatus.PLANNED)
+    # The iCalendar UID's own part: kept by every later version that holds the site's session at this date and time.
+    calendar_uid: Mapped[str] = mapped_column(String(40), default=new_calendar_uid)
+    # The rule codes a coordinator confirmed breaking when editing this session by hand (empty: the solver's).
+    override_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     plan: Mapped["Plan"] = relationship(back_populates="sessions")  # noqa: F821
     site: Mapped["Site"] = relationship()  # noqa: F821
@@ -39,9 +43,11 @@ class SessionStaff(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
     tutor_id: Mapped[int] = mapped_column(ForeignKey("tutor.id"), index=True)
     confirmed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    # Set when this tutor stands in for an absent one, so a later version can keep the substitute.
+    substitute_for_id: Mapped[Optional[int]] = mapped_column(ForeignKey("tutor.id"))
 
     session: Mapped[Session] = relationship(back_populates="staff")
-    tutor: Mapped["Tutor"] = relationship()  # noqa: F821
+    tutor: Mapped["Tutor"] = relationship(foreign_keys=[tutor_id])  # noqa: F821
 
 
 class StudentSiteAssignment(Base):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from matching.models.base import Base, enum_type
+from matching.models.base import Base, enum_type, new_calendar_uid
 from matching.models.enums import OccurrenceStatus
 
 
@@ -28,6 +28,8 @@ class Visit(Base):
     end_minute: Mapped[int] = mapped_column(Integer)
     travel_minutes: Mapped[int] = mapped_column(Integer, default=0)
     confirmed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))  # by the tutor
+    # The rule codes a coordinator confirmed breaking when saving this visit by hand (empty: a solver's visit).
+    override_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     plan: Mapped["Plan"] = relationship(back_populates="visits")  # noqa: F821
     student: Mapped["Student"] = relationship()  # noqa: F821
@@ -50,5 +52,7 @@ class VisitOccurrence(Base):
     status: Mapped[OccurrenceStatus] = mapped_column(enum_type(OccurrenceStatus), default=OccurrenceStatus.PLANNED)
     substitute_tutor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("tutor.id"))
     household_confirmed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    # The iCalendar UID's own part: kept by every later version that leaves this date unchanged.
+    calendar_uid: Mapped[str] = mapped_column(String(40), default=new_calendar_uid)
 
     visit: Mapped[Visit] = relationship(back_populates="occurrences")

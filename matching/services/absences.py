@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from matching.models import Tutor, TutorException
 from matching.services.audit import record
-from matching.services.errors import ValidationFailed
+from matching.services.errors import NotFound, ValidationFailed
 from matching.services.tutor_schedule import ScheduleItem, tutor_schedule
 
 MAX_REASON = 200
@@ -19,7 +19,8 @@ MAX_REASON = 200
 
 @dataclass(frozen=True)
 class Absence:
-    """An absence as lists show it, with the tutor's visits and sessions it touches."""
+    """An absence as lists show it, with the tutor's visits and sessions it touches: each still the tutor's,
+    so each needs a substitute (or a cancellation) until the coordinator arranges one."""
 
     id: int
     tutor_id: int
@@ -44,6 +45,8 @@ def report_absence(session: Session, programme_id: int, tutor_id: int, starts_on
         errors["reason"] = "required"
     elif len(reason) > MAX_REASON:
         errors["reason"] = "too_long"
+    if not errors and _overlapping(session, tutor_id, starts_on, ends_on):
+        errors["starts_on"] = "overlap"  # the same dates twice would flag them twice
     if errors:
         raise ValidationFailed(errors)
     row = TutorException(tutor_id=tutor_id, starts_on=starts_on, ends_on=ends_on, reason=reason,
@@ -54,6 +57,24 @@ def report_absence(session: Session, programme_id: int, tutor_id: int, starts_on
            starts_on=starts_on.isoformat(), ends_on=ends_on.isoformat())
     session.commit()
     return _absence(session, programme_id, row, today)
+
+
+def _overlapping(session: Session, tutor_id: int, starts_on: date, ends_on: date) -> bool:
+    """Whether the tutor already reported an absence on any of these dates."""
+    return session.scalar(select(TutorException.id).where(
+        TutorException.tutor_id == tutor_id, TutorException.reported_by_tutor.is_(True),
+        TutorException.starts_on <= ends_on, TutorException.ends_on >= starts_on).limit(1)) is not None
+
+
+def withdraw_absence(session: Session, tutor_id: int, absence_id: int, user_id: int, today: date) -> None:
+    """Take back one's own absence that has not ended: its dates are the tutor's again, needing no substitute."""
+    row = session.get(TutorException, absence_id)
+    if row is None or row.tutor_id != tutor_id or not row.reported_by_tutor or row.ends_on < today:
+        raise NotFound(f"absence {absence_id}")
+    record(session, user_id, "absence_withdrawn", "tutor", tutor_id, absence_id=row.id,
+           starts_on=row.starts_on.isoformat(), ends_on=row.ends_on.isoformat())
+    session.delete(row)
+    session.commit()
 
 
 def _absence(session: Session, programme_id: int, row: TutorException, today: date) -> Absence:
@@ -70,6 +91,11 @@ def tutor_absences(session: Session, programme_id: int, tutor_id: int, today: da
                                      TutorException.ends_on >= today).order_by(TutorException.starts_on)
     ).all()
     return [_absence(session, programme_id, row, today) for row in rows]
+
+
+def dates_needing_substitute(session: Session, programme_id: int, today: date) -> int:
+    """How many dated visits and sessions from today on an absent tutor still holds (the coordinator's to-do)."""
+    return sum(len(a.affected) for a in open_absences(session, programme_id, today))
 
 
 def open_absences(session: Session, programme_id: int, today: date) -> list[Absence]:

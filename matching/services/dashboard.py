@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from matching.services.absences import dates_needing_substitute
 from matching.services.tutors import tutor_active_on
 
 from matching.models import Household, Mode, Plan, PlanKind, PlanStatus, Site, Student, StudentNeed, Tutor, Visit
@@ -23,10 +24,12 @@ class DashboardCounts:
     needs: int
     unmatched_needs: int
     study_room_students: int
+    needing_substitute: int = 0  # dated visits and sessions an absent tutor still holds
 
 
 def dashboard_counts(session: Session, programme_id: int, today: date) -> DashboardCounts:
-    """Count the programme's active children, tutors active today, sites and unmatched home-visit needs."""
+    """Count the programme's active children, tutors active today, sites, unmatched home-visit needs and the
+    dates absences left needing a substitute."""
     # Each pair of figures comes from one pass with FILTER, rather than one scan of the children per figure.
     students, study_room_students = session.execute(
         select(func.count(Student.id), func.count(Student.id).filter(Student.mode == Mode.STUDY_ROOM))
@@ -52,4 +55,5 @@ def dashboard_counts(session: Session, programme_id: int, today: date) -> Dashbo
         needs=needs,
         unmatched_needs=unmatched_needs,
         study_room_students=study_room_students,
+        needing_substitute=dates_needing_substitute(session, programme_id, today),
     )

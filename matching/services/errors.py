@@ -17,6 +17,14 @@ class InvalidState(RuntimeError):
     """The action does not fit the record's state (e.g. publishing a plan that is not a draft)."""
 
 
+class InThePast(ValueError):
+    """The edit would change something dated before today, or move it there: the past is history."""
+
+    def __init__(self, today):
+        super().__init__(f"before {today.isoformat()}")
+        self.today = today
+
+
 class ValidationFailed(ValueError):
     """Input only the domain can judge is wrong; field_errors maps each field to an error code."""
 

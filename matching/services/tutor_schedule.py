@@ -30,6 +30,7 @@ class ScheduleItem:
     cancelled: bool
     confirmed: bool
     substitute: bool  # the tutor stands in for someone else on this date
+    calendar_uid: str = ""  # the calendar id, the same in every version that leaves this date unchanged
     site_name: str = ""
     child_given_name: str = ""
     child_grade: Optional[int] = None
@@ -63,7 +64,7 @@ def _visit_items(session: Session, programme_id: int, tutor_id: int, since: date
             start=occurrence.start_minute, end=occurrence.end_minute,
             cancelled=occurrence.status is OccurrenceStatus.CANCELLED,
             confirmed=visit.confirmed_at is not None or occurrence.substitute_tutor_id == tutor_id,
-            substitute=occurrence.substitute_tutor_id == tutor_id,
+            substitute=occurrence.substitute_tutor_id == tutor_id, calendar_uid=occurrence.calendar_uid,
             child_given_name=child.given_name, child_grade=child.grade, subject=visit.subject,
             address=contact.get("address", ""), guardian_phone=contact.get("phone", ""),
         ))
@@ -86,7 +87,8 @@ def _session_items(session: Session, programme_id: int, tutor_id: int, since: da
             kind="session", item_id=staff.session.id, assignment_id=staff.id, on_date=staff.session.on_date,
             start=staff.session.start_minute, end=staff.session.end_minute,
             cancelled=staff.session.status is OccurrenceStatus.CANCELLED, confirmed=staff.confirmed_at is not None,
-            substitute=False, site_name=staff.session.site.name,
+            substitute=staff.substitute_for_id is not None, calendar_uid=staff.session.calendar_uid,
+            site_name=staff.session.site.name,
         )
         for staff in rows
     ]

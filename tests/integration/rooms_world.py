@@ -21,7 +21,7 @@ from tests.factories import (
 
 HOLIDAY, CLOSURE, EXAM_START, EXAM_END = date(2026, 6, 9), date(2026, 6, 11), date(2026, 6, 15), date(2026, 6, 19)
 OPEN_DATES = {date(2026, 6, 2), date(2026, 6, 4), date(2026, 6, 23), date(2026, 6, 25), date(2026, 6, 30)}
-TODAY = date(2026, 11, 22)
+TODAY = date(2026, 5, 25)  # before the programme's June, so the whole month is still to plan
 TIME_LIMIT_S = 3.0
 
 

@@ -14,7 +14,7 @@ from matching.planning.lifecycle import publish
 from matching.planning.rooms.detail import session_detail
 from matching.planning.rooms.review import review_plan
 from matching.services.errors import StaleEdit
-from tests.integration.rooms_world import HOLIDAY, build_rooms_world, draft, solve
+from tests.integration.rooms_world import HOLIDAY, TODAY, build_rooms_world, draft, solve
 
 
 @pytest.fixture
@@ -38,10 +38,10 @@ def test_stale_edits_are_refused_and_change_nothing(session, world):
     before = _state(session, plan.id)
     spare = next(t for t in world.tutor_ids if t not in {st.tutor_id for st in target.staff})
     edits = [
-        lambda: adjust.move_session(session, world.programme_id, plan.id, target.id, date(2026, 6, 16), stale, None),
-        lambda: adjust.cancel_session(session, world.programme_id, plan.id, target.id, stale, None),
-        lambda: adjust.change_staff(session, world.programme_id, plan.id, target.id, spare, True, stale, None),
-        lambda: pinning.set_session_pin(session, world.programme_id, plan.id, target.id, None, True, stale, None),
+        lambda: adjust.move_session(session, world.programme_id, plan.id, target.id, date(2026, 6, 16), stale, None, today=TODAY),
+        lambda: adjust.cancel_session(session, world.programme_id, plan.id, target.id, stale, None, today=TODAY),
+        lambda: adjust.change_staff(session, world.programme_id, plan.id, target.id, spare, True, stale, None, today=TODAY),
+        lambda: pinning.set_session_pin(session, world.programme_id, plan.id, target.id, None, True, stale, None, today=TODAY),
     ]
     for edit in edits:
         with pytest.raises(StaleEdit):
@@ -53,11 +53,11 @@ def test_stale_edits_are_refused_and_change_nothing(session, world):
 def test_a_move_onto_a_holiday_shows_the_checkers_breaks_and_saves_only_when_confirmed(session, world):
     plan = draft(session, world)
     target = plan.sessions[0]
-    result = adjust.move_session(session, world.programme_id, plan.id, target.id, HOLIDAY, plan.lock_version, None)
+    result = adjust.move_session(session, world.programme_id, plan.id, target.id, HOLIDAY, plan.lock_version, None, today=TODAY)
     assert not result.saved and [v.code for v in result.violations] == ["closed_date"]
     assert draft(session, world).sessions[0].on_date != HOLIDAY
     lock = draft(session, world).lock_version
-    result = adjust.move_session(session, world.programme_id, plan.id, target.id, HOLIDAY, lock, None, confirm=True)
+    result = adjust.move_session(session, world.programme_id, plan.id, target.id, HOLIDAY, lock, None, confirm=True, today=TODAY)
     assert result.saved
     plan = draft(session, world)
     assert HOLIDAY in {s.on_date for s in plan.sessions} and plan.lock_version == lock + 1
@@ -69,31 +69,31 @@ def test_removing_a_tutor_needs_confirming_and_candidates_that_fit_come_first(se
     plan = draft(session, world)
     target = plan.sessions[0]
     leaving = target.staff[0].tutor_id
-    result = adjust.change_staff(session, world.programme_id, plan.id, target.id, leaving, False, plan.lock_version, None)
+    result = adjust.change_staff(session, world.programme_id, plan.id, target.id, leaving, False, plan.lock_version, None, today=TODAY)
     assert not result.saved and [v.code for v in result.violations] == ["understaffed"]
     message = result.violations[0].message_ja
     staying = len(target.staff) - 1
     assert f"講師{staying}名で" in message, message  # a count, never replaced by a tutor's name
     assert message.count("会場") == 1, message  # the site's name put in once, not read again as an id
-    detail = session_detail(session, world.programme_id, plan.id, target.id)
+    detail = session_detail(session, world.programme_id, plan.id, target.id, TODAY)
     assert detail.candidates and detail.candidates[0].violations == ()
     spare = detail.candidates[0].tutor_id
-    adjust.change_staff(session, world.programme_id, plan.id, target.id, spare, True, plan.lock_version, None)
+    adjust.change_staff(session, world.programme_id, plan.id, target.id, spare, True, plan.lock_version, None, today=TODAY)
     assert spare in {st.tutor_id for st in draft(session, world).sessions[0].staff}
 
 
 def test_cancel_and_pin(session, world):
     plan = draft(session, world)
     first, second = plan.sessions[0], plan.sessions[1]
-    pinning.set_session_pin(session, world.programme_id, plan.id, first.id, None, True, plan.lock_version, None)
+    pinning.set_session_pin(session, world.programme_id, plan.id, first.id, None, True, plan.lock_version, None, today=TODAY)
     pins = session.scalars(select(RoomPin).where(RoomPin.plan_id == plan.id)).all()
     assert [(p.kind, p.on_date) for p in pins] == [(RoomPinKind.SESSION, first.on_date)]
     lock = draft(session, world).lock_version
-    result = adjust.cancel_session(session, world.programme_id, plan.id, second.id, lock, None)
+    result = adjust.cancel_session(session, world.programme_id, plan.id, second.id, lock, None, today=TODAY)
     assert result.saved
     assert second.on_date not in {s.on_date for s in draft(session, world).sessions}
     review = review_plan(session, world.programme_id, plan.id, None, None, date(2026, 6, 1))
-    assert (review.total_held, review.total_target) == (4, 5)
+    assert (review.total_held, review.total_planned, review.total_remaining, review.total_target) == (0, 4, 5, 5)
 
 
 def test_publish_records_changes_per_tutor_child_and_site(session, world):
@@ -108,7 +108,7 @@ def test_publish_records_changes_per_tutor_child_and_site(session, world):
     second = draft(session, world)
     moved = second.sessions[0]
     adjust.move_session(session, world.programme_id, second.id, moved.id, date(2026, 6, 16),
-                        second.lock_version, None, confirm=True)
+                        second.lock_version, None, confirm=True, today=TODAY)
     publish(session, world.programme_id, second.id, draft(session, world).lock_version, None, date(2026, 5, 1))
     changes = session.scalars(select(PlanChange).where(PlanChange.plan_id == second.id)).all()
     site_change = next(c for c in changes if c.site_id and not c.student_id and not c.tutor_id)
@@ -130,9 +130,22 @@ def test_a_child_without_a_site_is_named_in_the_review(session, world):
 
 def test_a_session_names_the_children_it_expects(session, world):
     plan = draft(session, world)
-    busiest = max(plan.sessions, key=lambda s: session_detail(session, world.programme_id, plan.id, s.id)
+    busiest = max(plan.sessions, key=lambda s: session_detail(session, world.programme_id, plan.id, s.id, TODAY)
                   .session.expected_children)
-    detail = session_detail(session, world.programme_id, plan.id, busiest.id)
+    detail = session_detail(session, world.programme_id, plan.id, busiest.id, TODAY)
     assert detail.children and len(detail.children) == detail.session.expected_children
     names = {s.id: s.full_name for s in session.scalars(select(Student))}
     assert all(names[c.student_id] == c.name for c in detail.children)
+
+
+def test_a_re_solve_that_cannot_keep_a_confirmed_rule_break_names_the_session_in_its_diff(session, world):
+    plan = draft(session, world)
+    target = plan.sessions[0]
+    adjust.move_session(session, world.programme_id, plan.id, target.id, HOLIDAY, plan.lock_version, None,
+                        confirm=True, today=TODAY)
+    moved = next(s for s in draft(session, world).sessions if s.on_date == HOLIDAY)
+    assert moved.override_codes == ["closed_date"]
+    solve(session, world, plan.id)
+    proposal = session.scalars(select(Plan).where(Plan.based_on_id == plan.id)).one()
+    review = review_plan(session, world.programme_id, proposal.id, None, None, TODAY)
+    assert [(day, codes) for _site, day, codes in review.diff.lost_decisions] == [(HOLIDAY, ("closed_date",))]

@@ -33,7 +33,7 @@ def test_first_solve_stores_a_draft_that_passes_the_checker(session, world):
     assert HOLIDAY not in dates and CLOSURE not in dates
     assert all(len(s.staff) == 2 for s in plan.sessions)
     assert len(plan.assignments) == 4
-    ctx = load_context(session, world.programme_id, plan.id)
+    ctx = load_context(session, world.programme_id, plan.id, TODAY)
     assert check_rooms(ctx.problem, ctx.solution()) == []
     assert plan.report["shortfalls"] == [] and plan.solver_status in ("optimal", "feasible")
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from matching.models import AuditEntry, Plan, PlanKind, PlanStatus, Student, Tutor, VisitPin
+from matching.db import make_session_factory
+from matching.models import AuditEntry, Plan, PlanKind, PlanStatus, SolveJob, Student, Tutor, VisitPin
+from matching.planning.lifecycle import plan_history
+from matching.planning.visits.diff import plan_diff
 from matching.planning.visits.adjust import (
     UnpinnableVisit,
     UnconfirmedBreaks, pin_visit, reassign_options, save_reassignment, unpin_visit,
@@ -13,7 +16,7 @@ from matching.planning.visits.adjust import (
 from matching.planning.visits.review import ReviewFilters, visit_plan_review
 from matching.services.errors import StaleEdit
 from tests.integration.test_visit_publish import _draft
-from tests.integration.visit_world import TODAY, make_visit_world, plan_state
+from tests.integration.visit_world import TODAY, make_visit_world, plan_state, solve
 
 
 @pytest.fixture
@@ -125,3 +128,21 @@ def test_a_visit_saved_with_a_rule_break_cannot_be_pinned(session, drafted):
     assert "tutor_cap" in {b.code for b in refused.value.breaks}
     session.rollback()
     assert session.scalars(select(VisitPin)).all() == []
+
+
+def test_a_re_solve_that_cannot_keep_a_confirmed_rule_break_names_it_in_the_diff(session, drafted):
+    world, plan = drafted
+    session.get(Tutor, world.tutor_ids[0]).max_visits_per_week = 1
+    session.commit()
+    need_id = session.get(Student, world.student_ids[1]).needs[0].id
+    save_reassignment(session, world.programme_id, plan.id, need_id, None, world.tutor_ids[0], 1, 17 * 60,
+                      plan.lock_version, True, None, TODAY)
+    decided = next(v for v in session.get(Plan, plan.id).visits if v.need_id == need_id)
+    assert "tutor_cap" in decided.override_codes
+    status, job_id = solve(make_session_factory(session.get_bind()), world.programme_id, plan.id)
+    proposal = session.get(Plan, session.get(SolveJob, job_id).result_plan_id)
+    diff = plan_diff(session, world.programme_id, proposal, plan_history(session, world.programme_id, PlanKind.VISITS))
+    lost = [row for row in diff.rows if row.lost_decision]
+    assert [(row.student_id, row.lost_decision) for row in lost] == [(world.student_ids[1],
+                                                                      tuple(decided.override_codes))]
+    assert all(not row.lost_decision for row in diff.rows if row.kind.value in ("kept", "new"))

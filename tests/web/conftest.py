@@ -72,7 +72,7 @@ def world(database_url) -> World:
                           tutor_id=tutor.id, weekday=1, start_minute=18 * 60, end_minute=20 * 60, travel_minutes=5,
                           occurrences=[occurrence]))
         session.add_all([visit, job, letter])
-        room_plan = make_room_plan(session, programme, site, tutor)
+        room_plan = make_room_plan(session, programme, site, tutor, on_date=date(2026, 12, 1))  # after TODAY
         published_rooms = make_room_plan(session, programme, site, tutor, on_date=date(2026, 11, 26))
         published_rooms.status, published_rooms.version = PlanStatus.PUBLISHED, 1
         session.commit()

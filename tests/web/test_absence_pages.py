@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -44,6 +45,15 @@ def test_the_absence_is_listed_with_the_visit_it_leaves_without_a_tutor(client, 
     assert f"/coordinator/substitutes/visit/{world.occurrence_id}" in page
 
 
+def test_the_absent_date_is_flagged_on_the_absence_list_and_counted_on_the_home_page(client, auth, world, away):
+    auth.login()
+    page = client.get("/coordinator/absences").get_data(as_text=True)
+    assert page.count("data-needs-substitute") == 1 and "代わりが必要" in page
+    home = client.get("/coordinator/").get_data(as_text=True)
+    assert re.search(r'data-count="needing-substitute">\s*<span class="number">1</span>', home)
+    assert "欠席で代わりが必要な予定" in home
+
+
 def test_the_coordinator_picks_a_ranked_substitute(client, auth, world, away, database_url):
     auth.login()
     page = client.get(f"/coordinator/substitutes/visit/{world.occurrence_id}").get_data(as_text=True)
@@ -74,3 +84,20 @@ def test_the_date_can_be_cancelled(client, auth, world, away, database_url):
     assert f'action="/coordinator/substitutes/visit/{world.occurrence_id}/cancel"' in confirm
     client.post(f"/coordinator/substitutes/visit/{world.occurrence_id}/cancel", data={"csrf_token": csrf_token(page)})
     assert _occurrence(database_url, world.occurrence_id).status is OccurrenceStatus.CANCELLED
+
+
+def test_a_date_before_today_is_history_and_cannot_be_covered_or_cancelled(client, auth, world, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        visit = session.get(VisitOccurrence, world.occurrence_id).visit
+        past = VisitOccurrence(on_date=date(2026, 11, 17), start_minute=18 * 60, end_minute=20 * 60)
+        visit.occurrences.append(past)
+        session.commit()
+        past_id = past.id
+    engine.dispose()
+    auth.login()
+    page = client.get(f"/coordinator/substitutes/visit/{past_id}")
+    assert page.status_code == 422 and "今日より前の日付は記録として残すため、変更できません" in page.get_data(as_text=True)
+    token = csrf_token(client.get("/coordinator/absences").get_data(as_text=True))
+    assert client.post(f"/coordinator/substitutes/visit/{past_id}/cancel", data={"csrf_token": token}).status_code == 422
+    assert _occurrence(database_url, past_id).status is OccurrenceStatus.PLANNED

@@ -111,6 +111,26 @@ def test_a_reported_absence_is_listed_with_the_visits_it_touches(client, auth, v
     engine.dispose()
 
 
+def test_the_same_dates_reported_twice_are_refused_and_a_withdrawn_absence_can_be_reported_again(
+        client, auth, visits, database_url):
+    auth.login("tutor")
+    token = csrf_token(client.get("/tutor/absences").get_data(as_text=True))
+    data = {"csrf_token": token, "starts_on": "2026-11-24", "ends_on": "", "reason": "大学の試験"}
+    assert client.post("/tutor/absences", data=data).status_code == 302
+    page = client.post("/tutor/absences", data=data).get_data(as_text=True)
+    assert "この日付の欠席はすでに連絡済みです" in page and 'value="2026-11-24"' in page
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        (row,) = session.query(TutorException).all()
+        absence_id = row.id
+    engine.dispose()
+    page = client.get("/tutor/absences").get_data(as_text=True)
+    withdrawn = client.post(f"/tutor/absences/{absence_id}/withdraw", data={"csrf_token": csrf_token(page)},
+                            follow_redirects=True).get_data(as_text=True)
+    assert "欠席を取り消しました" in withdrawn and "対象の予定" not in withdrawn
+    assert client.post("/tutor/absences", data=data).status_code == 302
+
+
 @pytest.mark.parametrize("path", ["/tutor/", "/tutor/profile", "/tutor/calendar", "/tutor/absences"])
 def test_coordinators_get_403_on_tutor_pages(client, auth, path):
     auth.login("coordinator")

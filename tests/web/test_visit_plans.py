@@ -7,7 +7,6 @@ import re
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
-from matching.db import make_engine, make_session_factory
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
 from tests.web.conftest import Auth, csrf_token
 
@@ -212,3 +211,19 @@ def test_the_supply_page_is_linked_from_matching_and_lists_cells(client, auth, w
     assert 'href="/coordinator/visits/supply"' in client.get("/coordinator/plans/visits").get_data(as_text=True)
     page = client.get("/coordinator/visits/supply").get_data(as_text=True)
     assert 'id="supply"' in page and "待っているニーズ" in page
+
+
+def test_a_proposal_that_drops_a_confirmed_rule_break_says_so(client, auth, world, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        session.get(Visit, world.visit_id).override_codes = ["tutor_cap"]
+        proposal = Plan(programme_id=world.programme_id, kind=PlanKind.VISITS, status=PlanStatus.PROPOSED,
+                        based_on_id=world.plan_id, solver_status="optimal")
+        session.add(proposal)
+        session.commit()
+        proposal_id = proposal.id
+    engine.dispose()
+    auth.login()
+    page = client.get(f"/coordinator/visits/plans/{proposal_id}").get_data(as_text=True)
+    assert f'data-lost-decision="{world.student_id}"' in page
+    assert "ルール違反(講師の週の上限)を確認して保存した割り当てです" in page

@@ -67,7 +67,7 @@ def cancel_visit(occurrence_id: int):
 def session_substitute(session_id: int, absent_tutor_id: int):
     """The tutors who could take an absent tutor's place at one study-room session, best first."""
     programme = current_programme(db())
-    choice = session_substitutes(db(), programme.id, session_id, absent_tutor_id)
+    choice = session_substitutes(db(), programme.id, session_id, absent_tutor_id, today())
     return render_template("coordinator/session_substitute.html", choice=choice)
 
 

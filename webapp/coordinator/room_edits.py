@@ -14,9 +14,10 @@ from flask_login import current_user
 
 from matching.planning.rooms import adjust
 from matching.planning.rooms import pins
-from matching.services.errors import InvalidState, StaleEdit
+from matching.services.errors import InThePast, InvalidState, StaleEdit
 from matching.services.programme import current_programme
 from webapp.access import STAFF_ROLES, role_required
+from webapp.clock import today
 from webapp.coordinator.blueprint import bp
 from webapp.coordinator.room_plans import Refused, render_session
 from webapp.database import db
@@ -36,6 +37,9 @@ def _edit(plan_id: int, session_id: int, action: str, call, done: str):
     except StaleEdit:
         db().rollback()
         return render_session(plan_id, session_id, 409, Refused(action, values, stale=True))
+    except InThePast as past:
+        db().rollback()
+        return render_session(plan_id, session_id, 422, Refused(action, values, past_from=past.today))
     except InvalidState:
         db().rollback()
         flash(_("作成中の案だけを変更できます。内容が変わっていないか確認してください。"), "error")
@@ -58,7 +62,7 @@ def room_session_move(plan_id: int, session_id: int):
         flash(_("日付を YYYY-MM-DD の形で入力してください。"), "error")
         return redirect(url_for("coordinator.room_session", plan_id=plan_id, session_id=session_id))
     return _edit(plan_id, session_id, "move", lambda p, lock, user, confirm: adjust.move_session(
-        db(), p, plan_id, session_id, new_date, lock, user, confirm), _("回の日付を変更しました。"))
+        db(), p, plan_id, session_id, new_date, lock, user, confirm, today=today()), _("回の日付を変更しました。"))
 
 
 @bp.route("/rooms/plans/<int:plan_id>/sessions/<int:session_id>/cancel", methods=["POST"])
@@ -66,7 +70,7 @@ def room_session_move(plan_id: int, session_id: int):
 def room_session_cancel(plan_id: int, session_id: int):
     """Cancel a session (remove it from the draft)."""
     return _edit(plan_id, session_id, "cancel", lambda p, lock, user, confirm: adjust.cancel_session(
-        db(), p, plan_id, session_id, lock, user, confirm), _("回を中止しました。"))
+        db(), p, plan_id, session_id, lock, user, confirm, today=today()), _("回を中止しました。"))
 
 
 @bp.route("/rooms/plans/<int:plan_id>/sessions/<int:session_id>/staff", methods=["POST"])
@@ -75,7 +79,7 @@ def room_session_staff(plan_id: int, session_id: int):
     """Add a tutor to a session or remove one."""
     add = request.form.get("change") == "add"
     return _edit(plan_id, session_id, "staff", lambda p, lock, user, confirm: adjust.change_staff(
-        db(), p, plan_id, session_id, _int("tutor_id"), add, lock, user, confirm),
+        db(), p, plan_id, session_id, _int("tutor_id"), add, lock, user, confirm, today=today()),
         _("講師を追加しました。") if add else _("講師を外しました。"))
 
 
@@ -86,7 +90,7 @@ def room_session_pin(plan_id: int, session_id: int):
     tutor_id = _int("tutor_id")
     pinned = request.form.get("pinned") == "1"
     return _edit(plan_id, session_id, "pin", lambda p, lock, user, _confirm: pins.set_session_pin(
-        db(), p, plan_id, session_id, tutor_id if tutor_id > 0 else None, pinned, lock, user),
+        db(), p, plan_id, session_id, tutor_id if tutor_id > 0 else None, pinned, lock, user, today=today()),
         _("固定しました。") if pinned else _("固定を外しました。"))
 
 
@@ -98,7 +102,7 @@ def room_child_pin(plan_id: int, student_id: int):
     try:
         result = pins.set_child_site(db(), current_programme(db()).id, plan_id, student_id,
                                        site_id if site_id > 0 else None, _int("lock_version"), current_user.id,
-                                       request.form.get("confirm") == "1")
+                                       request.form.get("confirm") == "1", today=today())
     except StaleEdit:
         db().rollback()
         flash(_("他のコーディネーターがこの案を更新しました。最新の内容を確認してからもう一度保存してください。"), "error")

@@ -42,11 +42,12 @@ class Refused:
     values: dict
     violations: tuple = ()
     stale: bool = False
+    past_from: Optional[date] = None  # set when the edit reached before today, the first day it may change
 
 
 def render_session(plan_id: int, session_id: int, status: int = 200, refused: Optional[Refused] = None):
     """The session page; after a refused save it keeps what was typed and says why."""
-    detail = session_detail(db(), current_programme(db()).id, plan_id, session_id)
+    detail = session_detail(db(), current_programme(db()).id, plan_id, session_id, today())
     return render_template("coordinator/room_session.html", detail=detail, plan=detail.plan,
                            refused=refused), status
 
@@ -62,5 +63,5 @@ def room_session(plan_id: int, session_id: int):
 @role_required(*STAFF_ROLES)
 def room_children(plan_id: int):
     """The plan's study-room children with their sites, to pin a child to a site."""
-    plan, children, sites = children_sites(db(), current_programme(db()).id, plan_id)
+    plan, children, sites = children_sites(db(), current_programme(db()).id, plan_id, today())
     return render_template("coordinator/room_children.html", plan=plan, children=children, sites=sites)

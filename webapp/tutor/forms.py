@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 # What the domain's error codes say to the tutor, per field.
 ABSENCE_ERRORS = {
     ("starts_on", "past"): _l("今日以降の日付を入力してください"),
+    ("starts_on", "overlap"): _l("この日付の欠席はすでに連絡済みです。変える場合は、連絡済みの欠席を取り消してから連絡し直してください"),
     ("ends_on", "before_start"): _l("終了日は開始日以降にしてください"),
     ("reason", "required"): _l("理由を入力してください"),
     ("reason", "too_long"): _l("理由は200文字以内で入力してください"),

@@ -9,7 +9,7 @@ from flask_login import current_user
 from matching.access_policy import Viewer
 from matching.ical import schedule_ics
 from matching.models import Role
-from matching.services.absences import report_absence, tutor_absences
+from matching.services.absences import report_absence, tutor_absences, withdraw_absence
 from matching.services.assignment_confirmation import confirm_assignment
 from matching.services.calendar_feed import has_feed, issue_feed_token, revoke_feed, tutor_for_feed
 from matching.services.errors import NotFound, ValidationFailed
@@ -116,3 +116,12 @@ def absences():
             return redirect(url_for("tutor.absences"))
     return render_template("tutor/absences.html", form=form,
                            absences=tutor_absences(db(), programme.id, _tutor_id(), today()))
+
+
+@bp.route("/absences/<int:absence_id>/withdraw", methods=["POST"])
+@role_required(Role.TUTOR)
+def withdraw_absence_view(absence_id: int):
+    """Take back an absence: its dates are the tutor's again and need no substitute."""
+    withdraw_absence(db(), _tutor_id(), absence_id, current_user.id, today())
+    flash(_("欠席を取り消しました。予定どおり担当してください。"), "info")
+    return redirect(url_for("tutor.absences"))

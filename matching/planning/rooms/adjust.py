@@ -20,7 +20,7 @@ from matching.planning.rooms.messages import violation_namer
 from matching.planning.rooms.problem import sid
 from matching.planning.rooms.solution import SessionRow
 from matching.services.audit import record
-from matching.services.errors import InvalidState, NotFound
+from matching.services.errors import InThePast, InvalidState, NotFound
 from matching.services.intake.changes import commit_edit
 from solver.rooms.calendar import window_on
 from solver.rooms.check import Violation
@@ -36,9 +36,10 @@ class EditResult:
     violations: tuple[Violation, ...] = ()
 
 
-def editable_context(session: Session, programme_id: int, plan_id: int, expected_lock_version: int) -> PlanContext:
+def editable_context(session: Session, programme_id: int, plan_id: int, expected_lock_version: int,
+                     today: date) -> PlanContext:
     """The draft plan to edit, refusing other statuses (InvalidState) and stale views (StaleEdit)."""
-    ctx = load_context(session, programme_id, plan_id)
+    ctx = load_context(session, programme_id, plan_id, today)
     if ctx.plan.status is not PlanStatus.DRAFT:
         raise InvalidState(f"plan {plan_id} is {ctx.plan.status.value}, not a draft")
     check_version(ctx.plan, expected_lock_version)
@@ -46,9 +47,12 @@ def editable_context(session: Session, programme_id: int, plan_id: int, expected
 
 
 def session_row(ctx: PlanContext, session_id: int) -> RoomSession:
+    """The plan's session to change; NotFound, or InThePast for a session before the first changeable day."""
     row = next((s for s in ctx.plan.sessions if s.id == session_id), None)
     if row is None:
         raise NotFound(f"session {session_id} of plan {ctx.plan.id}")
+    if ctx.is_history(session_id):
+        raise InThePast(ctx.first_day)
     return row
 
 
@@ -64,11 +68,20 @@ def save_edit(session: Session, ctx: PlanContext, new: tuple[Violation, ...], co
     if new and not confirm:
         return EditResult(False, tuple(map(violation_namer(session, ctx), new)))
     apply()
+    if new and entity == "session":
+        _remember_decision(ctx, entity_id, new)
     touch(ctx.plan)
     record(session, user_id, action, entity, entity_id, plan_id=ctx.plan.id,
            rule_breaks=[v.code for v in new], **detail)
     commit_edit(session)  # a save racing ours past the version check becomes StaleEdit
     return EditResult(True, new)
+
+
+def _remember_decision(ctx: PlanContext, session_id: int, breaks: tuple[Violation, ...]) -> None:
+    """Keep on the session the rules the coordinator confirmed breaking, so a re-solve's diff can name them."""
+    row = next((s for s in ctx.plan.sessions if s.id == session_id), None)
+    if row is not None:  # a cancelled session is gone with its decision
+        row.override_codes = sorted({*row.override_codes, *(v.code for v in breaks)})
 
 
 def pins_of(ctx: PlanContext, row: RoomSession) -> list[RoomPin]:
@@ -77,10 +90,16 @@ def pins_of(ctx: PlanContext, row: RoomSession) -> list[RoomPin]:
 
 
 def move_session(session: Session, programme_id: int, plan_id: int, session_id: int, new_date: date,
-                 expected_lock_version: int, user_id: Optional[int], confirm: bool = False) -> EditResult:
-    """Move a session to another date at the site's hours for that weekday; its pins move with it."""
-    ctx = editable_context(session, programme_id, plan_id, expected_lock_version)
+                 expected_lock_version: int, user_id: Optional[int], confirm: bool = False, *,
+                 today: date) -> EditResult:
+    """Move a session to another date at the site's hours for that weekday; its pins move with it.
+
+    A date before today is refused (InThePast), whatever the coordinator confirms.
+    """
+    ctx = editable_context(session, programme_id, plan_id, expected_lock_version, today)
     row = session_row(ctx, session_id)
+    if new_date < ctx.first_day:
+        raise InThePast(ctx.first_day)
     window = window_on(ctx.problem.site(sid(row.site_id)), new_date)
     start, end = (window.start, window.end) if window else (row.start_minute, row.end_minute)
     rows = {**ctx.rows, session_id: replace(ctx.rows[session_id], date=new_date, start=start, end=end)}
@@ -95,9 +114,9 @@ def move_session(session: Session, programme_id: int, plan_id: int, session_id: 
 
 
 def cancel_session(session: Session, programme_id: int, plan_id: int, session_id: int, expected_lock_version: int,
-                   user_id: Optional[int], confirm: bool = False) -> EditResult:
+                   user_id: Optional[int], confirm: bool = False, *, today: date) -> EditResult:
     """Remove a session from the draft (its pins go with it)."""
-    ctx = editable_context(session, programme_id, plan_id, expected_lock_version)
+    ctx = editable_context(session, programme_id, plan_id, expected_lock_version, today)
     row = session_row(ctx, session_id)
     rows = {k: v for k, v in ctx.rows.items() if k != session_id}
 
@@ -111,9 +130,10 @@ def cancel_session(session: Session, programme_id: int, plan_id: int, session_id
 
 
 def change_staff(session: Session, programme_id: int, plan_id: int, session_id: int, tutor_id: int, add: bool,
-                 expected_lock_version: int, user_id: Optional[int], confirm: bool = False) -> EditResult:
+                 expected_lock_version: int, user_id: Optional[int], confirm: bool = False, *,
+                 today: date) -> EditResult:
     """Add a tutor to a session or remove one (removing also drops the tutor's pin there)."""
-    ctx = editable_context(session, programme_id, plan_id, expected_lock_version)
+    ctx = editable_context(session, programme_id, plan_id, expected_lock_version, today)
     row = session_row(ctx, session_id)
     staff = set(ctx.rows[session_id].staff)
     if add == (sid(tutor_id) in staff):

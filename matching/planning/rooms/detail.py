@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Optional
 
 from sqlalchemy import select
@@ -36,6 +37,8 @@ class SessionDetail:
     site_name: str
     candidates: tuple[Candidate, ...]
     violations: tuple[Violation, ...]
+    history: bool  # dated before today: kept as published, never changed
+    first_day: date
     children: tuple[ExpectedChild, ...] = ()
 
 
@@ -49,21 +52,22 @@ def _expected_children(session: Session, ctx, site_id: str, weekday: int) -> tup
     return tuple(ExpectedChild(s.id, s.full_name, s.grade) for s in students)
 
 
-def session_detail(session: Session, programme_id: int, plan_id: int, session_id: int) -> SessionDetail:
-    """A session of a rooms plan for its edit page, with ranked staff candidates (NotFound if absent)."""
-    ctx = load_context(session, programme_id, plan_id)
+def session_detail(session: Session, programme_id: int, plan_id: int, session_id: int, today: date) -> SessionDetail:
+    """A session of a rooms plan for its edit page, with ranked staff candidates (NotFound if absent);
+    a session before today is history: no candidates, and the page offers no edits."""
+    ctx = load_context(session, programme_id, plan_id, today)
     if session_id not in ctx.rows:
         raise NotFound(f"session {session_id} of plan {plan_id}")
     names = tutor_names(session, ctx.rows[session_id].staff)
     view = next(v for v in session_views(ctx, names) if v.id == session_id)
     tag = f"{ctx.rows[session_id].site_id} {view.date.isoformat()}"
     named = violation_namer(session, ctx)
-    candidates = tuple(replace(c, violations=tuple(map(named, c.violations)))
-                       for c in staff_candidates(session, ctx, session_id))
-    site_id = ctx.rows[session_id].site_id
+    history = ctx.is_history(session_id)
+    candidates = () if history else tuple(replace(c, violations=tuple(map(named, c.violations)))
+                                          for c in staff_candidates(session, ctx, session_id))
     return SessionDetail(ctx.plan, view, ctx.problem.site(sid(view.site_id)).name, candidates,
-                         tuple(named(v) for v in ctx.violations() if v.message_en.startswith(tag)),
-                         _expected_children(session, ctx, site_id, view.date.weekday()))
+                         tuple(named(v) for v in ctx.violations() if v.message_en.startswith(tag)), history,
+                         ctx.first_day, _expected_children(session, ctx, ctx.rows[session_id].site_id, view.date.weekday()))
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,10 @@ class ChildSiteView:
     pinned: bool
 
 
-def children_sites(session: Session, programme_id: int, plan_id: int) -> tuple[Plan, list[ChildSiteView], list]:
+def children_sites(session: Session, programme_id: int, plan_id: int,
+                   today: date) -> tuple[Plan, list[ChildSiteView], list]:
     """The plan, its study-room children with their sites and pins, and the sites to choose from."""
-    ctx = load_context(session, programme_id, plan_id)
+    ctx = load_context(session, programme_id, plan_id, today)
     pinned = {p.student_id for p in ctx.pins if p.kind is RoomPinKind.CHILD_SITE}
     students = {s.id: s for s in session.scalars(
         select(Student).where(Student.id.in_([db_id(c.id) for c in ctx.problem.children])))}

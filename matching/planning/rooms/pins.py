@@ -6,6 +6,7 @@ A pin the solver could never keep is refused by the solver's own problem validat
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Optional
 
 from sqlalchemy.orm import Session
@@ -31,9 +32,9 @@ def _pin_refused(ctx: PlanContext, pins: rp.Pins) -> Optional[Violation]:
 
 
 def set_session_pin(session: Session, programme_id: int, plan_id: int, session_id: int, tutor_id: Optional[int],
-                    pinned: bool, expected_lock_version: int, user_id: Optional[int]) -> EditResult:
+                    pinned: bool, expected_lock_version: int, user_id: Optional[int], *, today: date) -> EditResult:
     """Pin or unpin a session's date (tutor_id None) or one of its tutors, so re-solves keep it."""
-    ctx = editable_context(session, programme_id, plan_id, expected_lock_version)
+    ctx = editable_context(session, programme_id, plan_id, expected_lock_version, today)
     row = session_row(ctx, session_id)
     kind = RoomPinKind.STAFF if tutor_id else RoomPinKind.SESSION
     if tutor_id and tutor_id not in {st.tutor_id for st in row.staff}:
@@ -56,9 +57,10 @@ def set_session_pin(session: Session, programme_id: int, plan_id: int, session_i
 
 
 def set_child_site(session: Session, programme_id: int, plan_id: int, student_id: int, site_id: Optional[int],
-                   expected_lock_version: int, user_id: Optional[int], confirm: bool = False) -> EditResult:
+                   expected_lock_version: int, user_id: Optional[int], confirm: bool = False, *,
+                   today: date) -> EditResult:
     """Pin a child to a site (moving them there if needed), or unpin them (site_id None)."""
-    ctx = editable_context(session, programme_id, plan_id, expected_lock_version)
+    ctx = editable_context(session, programme_id, plan_id, expected_lock_version, today)
     if not any(c.id == sid(student_id) for c in ctx.problem.children):
         raise NotFound(f"study-room child {student_id}")
     existing = [p for p in ctx.pins if p.kind is RoomPinKind.CHILD_SITE and p.student_id == student_id]

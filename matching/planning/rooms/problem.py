@@ -17,6 +17,7 @@ from matching.grades import grade_label
 from matching.models import (
     CalendarEntry, CalendarKind, Household, Mode, Plan, Programme, RoomPin, RoomPinKind, Site, Student, Tutor,
 )
+from matching.planning.rooms.history import first_planned_day, held_per_site, published_history
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.rooms import problem as rp
@@ -49,7 +50,8 @@ def _calendar(entries: list[CalendarEntry], period: rp.Period):
     return frozenset(closed), site_closed, tuple(special)
 
 
-def _site(site: Site, closed: set[date]) -> Optional[rp.Site]:
+def _site(site: Site, closed: set[date], held: int) -> Optional[rp.Site]:
+    """The site as the solver sees it, its target being what is left of the year's after the sessions held."""
     windows, seen = [], set()
     for o in site.openings:  # the solver holds one session a day: the first opening of each weekday
         if o.weekday not in seen:
@@ -57,7 +59,8 @@ def _site(site: Site, closed: set[date]) -> Optional[rp.Site]:
             windows.append(WeeklyWindow(o.weekday, o.start_minute, o.end_minute))
     if not windows:
         return None
-    return rp.Site(sid(site.id), site.name, Coordinates(site.lat, site.lon), site.target_sessions, tuple(windows),
+    return rp.Site(sid(site.id), site.name, Coordinates(site.lat, site.lon), max(0, site.target_sessions - held),
+                   tuple(windows),
                    site.capacity, frozenset(closed), site.min_days_between_sessions, site.min_tutors_per_session,
                    site.children_per_tutor)
 
@@ -85,13 +88,17 @@ def _child(student: Student, site_ids: set[str]) -> rp.Child:
                     (home,) if home else (), (home,) if home else ())
 
 
-def _pins(session: Session, plan_id: int, sites: set[str], tutors: set[str], children: set[str]) -> rp.Pins:
-    """The base plan's pins, leaving out any whose site, tutor or child is no longer in the problem."""
+def _pins(session: Session, plan_id: int, sites: set[str], tutors: set[str], children: set[str],
+          first: date) -> rp.Pins:
+    """The base plan's pins, leaving out any whose site, tutor or child is no longer in the problem, or dated
+    before the first planned day (that session is history, copied as published)."""
     pins = session.scalars(select(RoomPin).where(RoomPin.plan_id == plan_id).order_by(RoomPin.id)).all()
     out = defaultdict(list)
     for p in pins:
         if sid(p.site_id) not in sites:
             log.info("room pin %s dropped: site %s has no session windows", p.id, p.site_id)
+        elif p.on_date is not None and p.on_date < first:
+            log.info("room pin %s left out: its session is before the first planned day", p.id)
         elif p.kind is RoomPinKind.SESSION:
             out["s"].append(rp.SessionPin(sid(p.site_id), p.on_date))
         elif p.kind is RoomPinKind.STAFF and sid(p.tutor_id) in tutors:
@@ -103,25 +110,30 @@ def _pins(session: Session, plan_id: int, sites: set[str], tutors: set[str], chi
     return rp.Pins(tuple(out["s"]), tuple(out["t"]), tuple(out["c"]))
 
 
-def previous_plan(plan: Plan, sites: set[str], tutors: set[str], children: set[str]) -> rp.PreviousPlan:
-    """A stored plan's sessions and child sites as the solver's previous plan (unknown rows left out)."""
+def previous_plan(plan: Plan, sites: set[str], tutors: set[str], children: set[str],
+                  first: date) -> rp.PreviousPlan:
+    """A stored plan's sessions from the first planned day on and its child sites as the solver's previous plan
+    (unknown rows left out)."""
     sessions = tuple(rp.PreviousSession(sid(s.site_id), s.on_date,
                                         tuple(sorted(sid(st.tutor_id) for st in s.staff if sid(st.tutor_id) in tutors)))
-                     for s in plan.sessions if sid(s.site_id) in sites)
+                     for s in plan.sessions if sid(s.site_id) in sites and s.on_date >= first)
     child_sites = tuple(rp.ChildSitePin(sid(a.student_id), sid(a.site_id)) for a in plan.assignments
                         if sid(a.student_id) in children and sid(a.site_id) in sites)
     return rp.PreviousPlan(sessions, child_sites)
 
 
-def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optional[int]) -> rp.RoomsProblem:
-    """The study-room problem for the programme as the database holds it now, with the base plan's pins and rows."""
+def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optional[int],
+                        today: date) -> rp.RoomsProblem:
+    """The study-room problem from today to the programme's end, with the base plan's pins and rows from today on;
+    each site's target is what is left after the sessions the published plan held before today."""
     programme = session.get(Programme, programme_id)
-    period = rp.Period(programme.starts_on, programme.ends_on)
+    period = rp.Period(first_planned_day(programme.starts_on, today), programme.ends_on)
+    held = held_per_site(published_history(session, programme_id, period.start))
     entries = session.scalars(select(CalendarEntry).where(CalendarEntry.programme_id == programme_id)).all()
     closed, site_closed, special = _calendar(list(entries), period)
     site_rows = session.scalars(select(Site).where(Site.programme_id == programme_id).order_by(Site.id)
                                 .options(selectinload(Site.openings))).all()
-    sites = tuple(s for s in (_site(row, site_closed[row.id]) for row in site_rows) if s is not None)
+    sites = tuple(s for s in (_site(row, site_closed[row.id], held[row.id]) for row in site_rows) if s is not None)
     site_ids = {s.id for s in sites}
     tutor_rows = session.scalars(
         select(Tutor).where(Tutor.programme_id == programme_id, Tutor.active_from <= period.end,
@@ -137,6 +149,6 @@ def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optio
     tutor_ids, child_ids = {t.id for t in tutors}, {c.id for c in children}
     pins, previous = rp.Pins(), None
     if base_plan_id is not None:
-        pins = _pins(session, base_plan_id, site_ids, tutor_ids, child_ids)
-        previous = previous_plan(session.get(Plan, base_plan_id), site_ids, tutor_ids, child_ids)
+        pins = _pins(session, base_plan_id, site_ids, tutor_ids, child_ids, period.start)
+        previous = previous_plan(session.get(Plan, base_plan_id), site_ids, tutor_ids, child_ids, period.start)
     return rp.RoomsProblem(period, sites, tutors, children, closed, special, pins, previous)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from matching.models import Plan
+from matching.models import OccurrenceStatus, Plan, Site
 from matching.planning.rooms.calendar import MonthCalendar, SessionView, month_calendar, session_views
 from matching.planning.rooms.context import PlanContext, load_context, tutor_names
 from matching.planning.rooms.diff_view import DiffView, plan_diff
@@ -21,13 +21,16 @@ from solver.rooms.check import Violation
 
 @dataclass(frozen=True)
 class SiteSummary:
-    """One site: sessions held against its target, how many are fully staffed, and its children."""
+    """One site: its year's target, sessions held before today, the target left and the sessions planned from
+    today (how many fully staffed), and its children."""
 
     site_id: int
     name: str
-    target: int
-    held: int
-    fully_staffed: int
+    target: int  # the year's
+    held: int  # before today, not cancelled
+    remaining: int  # the target for the rest of the year: the year's less those the published plan held
+    planned: int  # from today on
+    fully_staffed: int  # of those planned
     children: int
 
 
@@ -47,9 +50,12 @@ class RoomPlanReview:
     """Everything the review page shows."""
 
     plan: Plan
+    first_day: date
     sites: tuple[SiteSummary, ...]
     total_target: int
     total_held: int
+    total_remaining: int
+    total_planned: int
     total_staffed: int
     shortfalls: tuple[dict, ...]
     violations: tuple[Violation, ...]
@@ -72,13 +78,16 @@ def _tutor_loads(ctx: PlanContext, names: dict[int, str]) -> tuple[TutorLoadView
                  for t, n in sorted(total.items(), key=lambda item: (-item[1], db_id(item[0]))))
 
 
-def _summaries(ctx: PlanContext, views: list[SessionView]) -> tuple[SiteSummary, ...]:
+def _summaries(session: Session, ctx: PlanContext, views: list[SessionView]) -> tuple[SiteSummary, ...]:
     children = Counter(ctx.sites_of.values())
+    cancelled = {s.id for s in ctx.plan.sessions if s.status is OccurrenceStatus.CANCELLED}
     out = []
     for site in ctx.problem.sites:
-        here = [v for v in views if v.site_id == db_id(site.id)]
-        out.append(SiteSummary(db_id(site.id), site.name, site.target_sessions, len(here),
-                               sum(1 for v in here if v.fully_staffed), children[site.id]))
+        here = [v for v in views if v.site_id == db_id(site.id) and v.id not in cancelled]
+        planned = [v for v in here if v.date >= ctx.first_day]
+        out.append(SiteSummary(db_id(site.id), site.name, session.get(Site, db_id(site.id)).target_sessions,
+                               len(here) - len(planned), site.target_sessions, len(planned),
+                               sum(1 for v in planned if v.fully_staffed), children[site.id]))
     return tuple(out)
 
 
@@ -103,7 +112,7 @@ def default_month(ctx: PlanContext, today: date) -> date:
 def review_plan(session: Session, programme_id: int, plan_id: int, site_id: Optional[int],
                 month: Optional[date], today: date) -> RoomPlanReview:
     """The review of one rooms plan; the calendar shows the chosen site (else the first) and month."""
-    ctx = load_context(session, programme_id, plan_id)
+    ctx = load_context(session, programme_id, plan_id, today)
     names = tutor_names(session, [t for row in ctx.rows.values() for t in row.staff])
     views = session_views(ctx, names)
     site_ids = [db_id(s.id) for s in ctx.problem.sites]
@@ -111,10 +120,11 @@ def review_plan(session: Session, programme_id: int, plan_id: int, site_id: Opti
     period = ctx.problem.period
     if month is None or not date(period.start.year, period.start.month, 1) <= month <= period.end:
         month = default_month(ctx, today)
-    summaries = _summaries(ctx, views)
+    summaries = _summaries(session, ctx, views)
     named = violation_namer(session, ctx)
     return RoomPlanReview(
-        ctx.plan, summaries, sum(s.target for s in summaries), sum(s.held for s in summaries),
+        ctx.plan, ctx.first_day, summaries, sum(s.target for s in summaries), sum(s.held for s in summaries),
+        sum(s.remaining for s in summaries), sum(s.planned for s in summaries),
         sum(s.fully_staffed for s in summaries), _shortfalls(ctx, named),
         tuple(map(named, ctx.violations())), _tutor_loads(ctx, names),
         month_calendar(ctx, views, chosen, month) if chosen is not None else None, plan_diff(session, ctx))

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, Session as RoomSession, SessionStaff, StudentSiteAssignment
+from matching.planning.rooms.history import copy_history
 from matching.planning.rooms.problem import db_id
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import ChangeSummary, RoomsSolution, Shortfall
@@ -42,7 +43,9 @@ def report(solution: RoomsSolution) -> dict:
 
 
 def store_solution(session: Session, plan: Plan, problem: RoomsProblem, solution: RoomsSolution) -> None:
-    """Write the sessions, staff and child sites of the solution into the plan, with its status and report."""
+    """Write the solution's sessions, staff and child sites into the plan after the published plan's history
+    (its sessions before the problem's first day, copied as they were), with the status and report."""
+    copy_history(session, plan, problem.period.start)
     for s in solution.sessions:
         row = RoomSession(site_id=db_id(s.site_id), on_date=s.date, start_minute=s.start, end_minute=s.end)
         row.staff = [SessionStaff(tutor_id=db_id(t)) for t in sorted(s.staff, key=db_id)]

@@ -17,7 +17,7 @@ from matching.notify.plan_notices import Recipients, queue_notices
 from matching.planning.rooms.candidates import Candidate, staff_candidates
 from matching.planning.rooms.context import load_context
 from matching.services.audit import record
-from matching.services.errors import InvalidState, NotFound
+from matching.services.errors import InThePast, InvalidState, NotFound
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,12 @@ def _published_session(session: Session, programme_id: int, session_id: int, abs
 
 
 def session_substitutes(session: Session, programme_id: int, session_id: int,
-                        absent_tutor_id: int) -> SessionSubstituteChoice:
-    """Tutors who could take the absent tutor's place without breaking a rule, best first."""
+                        absent_tutor_id: int, today: date) -> SessionSubstituteChoice:
+    """Tutors who could take the absent tutor's place without breaking a rule, best first (none for a past date)."""
     row = _published_session(session, programme_id, session_id, absent_tutor_id)
-    ctx = load_context(session, programme_id, row.plan_id)
+    if row.on_date < today:
+        raise InThePast(today)
+    ctx = load_context(session, programme_id, row.plan_id, today)
     without = replace(ctx.rows[session_id], staff=tuple(t for t in ctx.rows[session_id].staff
                                                         if t != str(absent_tutor_id)))
     ctx = replace(ctx, rows={**ctx.rows, session_id: without})
@@ -61,12 +63,14 @@ def session_substitutes(session: Session, programme_id: int, session_id: int,
 def assign_session_substitute(session: Session, programme_id: int, session_id: int, absent_tutor_id: int,
                               tutor_id: int, user_id: Optional[int], today: date) -> None:
     """Put the substitute on the session in the absent tutor's place; only an offered tutor is accepted."""
-    choice = session_substitutes(session, programme_id, session_id, absent_tutor_id)
+    choice = session_substitutes(session, programme_id, session_id, absent_tutor_id, today)
     if tutor_id not in {c.tutor_id for c in choice.substitutes}:
         raise InvalidState(f"tutor {tutor_id} cannot take session {session_id}")
     row = session.get(RoomSession, session_id)
     staff: SessionStaff = next(s for s in row.staff if s.tutor_id == absent_tutor_id)
+    # The stand-in is recorded against the tutor first planned there, so a later version can keep it.
     staff.tutor_id, staff.confirmed_at = tutor_id, None
+    staff.substitute_for_id = staff.substitute_for_id or absent_tutor_id
     record(session, user_id, "session_substitute_assigned", "session", session_id, tutor_id=tutor_id,
            absent_tutor_id=absent_tutor_id)
     session.flush()

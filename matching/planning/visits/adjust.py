@@ -183,8 +183,11 @@ def save_reassignment(session: Session, programme_id: int, plan_id: int, need_id
         for pin in _pins_of(session, plan.id, replaced):
             session.delete(pin)
         plan.visits.remove(replaced)
+    # The confirmed breaks stay with the visit: a re-solve keeps to every rule, so if it cannot keep this
+    # decision its diff names the visit and the rules it broke.
     plan.visits.append(Visit(student_id=need.student_id, need_id=need.id, subject=need.subject, tutor_id=tutor_id,
-                             weekday=weekday, start_minute=start, end_minute=end, travel_minutes=travel))
+                             weekday=weekday, start_minute=start, end_minute=end, travel_minutes=travel,
+                             override_codes=sorted({b.code for b in breaks})))
     touch(plan)
     record(session, user_id, "visit_reassigned", "plan", plan.id, need_id=need.id, replaced_visit_id=visit_id,
            tutor_id=tutor_id, weekday=weekday, start_minute=start, breaks=sorted({b.code for b in breaks}))

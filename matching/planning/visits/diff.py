@@ -34,6 +34,8 @@ class DiffRow:
     subject: str
     before: Optional[Slot]
     after: Optional[Slot]
+    # The rules a coordinator confirmed breaking for the visit before, when this change takes that decision away.
+    lost_decision: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,18 @@ def _against(session: Session, programme_id: int, plan: Plan) -> Optional[Plan]:
     return None
 
 
+def _weekly(student_id, subject: str, tutor_id, weekday: int, start: int) -> tuple:
+    return int(student_id), subject, int(tutor_id), weekday, start
+
+
+def _lost_decision(change, decisions: dict[tuple, tuple[str, ...]]) -> tuple[str, ...]:
+    """The confirmed rule breaks of the visit a moved or dropped change takes away (empty for other changes)."""
+    if change.kind not in (ChangeKind.MOVED, ChangeKind.DROPPED) or change.before is None:
+        return ()
+    b = change.before
+    return decisions.get(_weekly(b.child_id, b.subject, b.tutor_id, b.weekday, b.start), ())
+
+
 def plan_diff(session: Session, programme_id: int, plan: Plan, history: list[PlanSummary]) -> Optional[PlanDiff]:
     """Kept / moved / new / dropped per child and tutor against the plan this one would replace."""
     against = _against(session, programme_id, plan)
@@ -65,6 +79,9 @@ def plan_diff(session: Session, programme_id: int, plan: Plan, history: list[Pla
     tutors = dict(session.execute(select(Tutor.id, Tutor.family_name + " " + Tutor.given_name)
                                   .where(Tutor.programme_id == programme_id)).all())
     slot = lambda v: Slot(tutors.get(int(v.tutor_id), v.tutor_id), v.weekday, v.start, v.end) if v else None  # noqa: E731
-    rows = [DiffRow(c.kind, c.student_id, names.get(c.student_id, ""), c.subject, slot(c.before), slot(c.after))
+    decisions = {_weekly(v.student_id, v.subject, v.tutor_id, v.weekday, v.start_minute): tuple(v.override_codes)
+                 for v in against.visits if v.override_codes}
+    rows = [DiffRow(c.kind, c.student_id, names.get(c.student_id, ""), c.subject, slot(c.before), slot(c.after),
+                    _lost_decision(c, decisions))
             for c in changes]
     return PlanDiff(next(p for p in history if p.id == against.id), rows, dict(Counter(c.kind.value for c in changes)))

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, VisitPin
+from matching.planning.visits.carry_over import keep_arrangements
 from matching.planning.visits.occurrences import make_occurrences
 from matching.planning.visits.changes import record_plan_changes
 from matching.planning.visits.problem import build_visits_problem
@@ -48,8 +49,10 @@ class VisitsHandler:
                                  start_minute=pin.start_minute, created_by_id=pin.created_by_id))
 
     def publish(self, session: Session, plan: Plan, previous: Optional[Plan], today: date) -> None:
-        """Dated occurrences of every visit from today on, and PlanChange rows against the previous plan."""
+        """Dated occurrences of every visit from today on, keeping the arrangements of those the previous plan
+        had unchanged, and PlanChange rows against the previous plan."""
         make_occurrences(session, plan, today)
+        keep_arrangements(plan, previous, today)
         record_plan_changes(session, plan, previous)
 
 

@@ -43,9 +43,11 @@ def closed_days(session: Session, programme_id: int, site_id: Optional[int]) -> 
 
 
 def tutor_away_days(session: Session, tutor_id: int) -> set[date]:
-    """The dates the tutor said they cannot come."""
+    """The days off the tutor gave at intake. A reported absence is not among them: its dates stay in the plan,
+    each needing a substitute (see matching.services.absences), so none is skipped without a word."""
     out: set[date] = set()
-    for exc in session.scalars(select(TutorException).where(TutorException.tutor_id == tutor_id)):
+    for exc in session.scalars(select(TutorException).where(TutorException.tutor_id == tutor_id,
+                                                            TutorException.reported_by_tutor.is_(False))):
         out |= _days(exc.starts_on, exc.ends_on)
     return out
 

@@ -18,7 +18,7 @@ from matching.models import OccurrenceStatus, PlanKind, PlanStatus, TutorExcepti
 from matching.notify.plan_notices import Recipients, queue_notices
 from matching.planning.visits.adjust import placement_context
 from matching.services.audit import record
-from matching.services.errors import InvalidState, NotFound
+from matching.services.errors import InThePast, InvalidState, NotFound
 from solver.geo import travel_minutes
 from solver.visits.candidates import language_mismatch
 from solver.visits.solution import Visit as SolverVisit
@@ -56,13 +56,16 @@ class SubstituteChoice:
     substitutes: list[Substitute]
 
 
-def _occurrence(session: Session, programme_id: int, occurrence_id: int) -> VisitOccurrence:
+def _occurrence(session: Session, programme_id: int, occurrence_id: int, today: date) -> VisitOccurrence:
+    """The published plan's dated visit to cover or cancel; one before today is history (InThePast)."""
     occurrence = session.get(VisitOccurrence, occurrence_id)
     if occurrence is None or occurrence.visit.plan.programme_id != programme_id:
         raise NotFound(f"visit occurrence {occurrence_id}")
     plan = occurrence.visit.plan
     if plan.kind is not PlanKind.VISITS or plan.status is not PlanStatus.PUBLISHED:
         raise InvalidState(f"occurrence {occurrence_id} is not in the published plan")
+    if occurrence.on_date < today:
+        raise InThePast(today)
     return occurrence
 
 
@@ -83,7 +86,7 @@ def _stand_ins_on(session: Session, plan_id: int, day: date, skip: int) -> list[
 def visit_substitutes(session: Session, programme_id: int, occurrence_id: int, today: date,
                       locale: str = "ja") -> SubstituteChoice:
     """Every tutor who could take this dated visit without breaking a hard rule, best fit first."""
-    occurrence = _occurrence(session, programme_id, occurrence_id)
+    occurrence = _occurrence(session, programme_id, occurrence_id, today)
     visit = occurrence.visit
     _need, _replaced, problem, child, others, checker, labels = placement_context(
         session, visit.plan, visit.need_id, visit.id, today, locale)
@@ -127,7 +130,7 @@ def assign_substitute(session: Session, programme_id: int, occurrence_id: int, t
 def cancel_occurrence(session: Session, programme_id: int, occurrence_id: int, user_id: Optional[int],
                       today: date) -> VisitOccurrence:
     """Cancel one dated visit (no substitute could go); the family and the tutor are told."""
-    occurrence = _occurrence(session, programme_id, occurrence_id)
+    occurrence = _occurrence(session, programme_id, occurrence_id, today)
     dropped = {occurrence.substitute_tutor_id} if occurrence.substitute_tutor_id else set()
     occurrence.status = OccurrenceStatus.CANCELLED
     occurrence.substitute_tutor_id = None
