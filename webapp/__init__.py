@@ -56,6 +56,7 @@ def register_job_runner(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per audience."""
     from webapp.admin import bp as admin
+    from webapp.auth import password_views  # noqa: F401  (registers the password pages on the auth blueprint)
     from webapp.auth.views import bp as auth
     from webapp.coordinator import bp as coordinator
     from webapp.family import bp as family

@@ -1,0 +1,105 @@
+"""Accounts: the list, inviting a new account, a reset link, deactivating and reactivating."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from matching.services.account_admin import (
+    Delivery, LinkOutcome, invite_account, reset_account, roles_to_invite, set_account_active,
+)
+from matching.services.account_list import list_accounts, tutors_without_account
+from matching.services.errors import ValidationFailed
+from matching.services.programme import current_programme
+from webapp.access import STAFF_ROLES, role_required
+from webapp.clock import current_instant
+from webapp.coordinator.blueprint import bp
+from webapp.coordinator.forms.account_form import InviteForm, ResetForm
+from webapp.database import db
+from webapp.formatting import local_datetime
+from webapp.requests import int_arg
+
+
+def _delivery() -> Delivery:
+    return Delivery(sender=current_app.extensions["mail_sender"],
+                    link_for=lambda secret: url_for("auth.setup_account", token=secret, _external=True),
+                    expiry_text=local_datetime,
+                    valid_for=timedelta(hours=float(current_app.config["ACCOUNT_LINK_HOURS"])))
+
+
+def _told(outcome: LinkOutcome):
+    """The printed sheet for a code, or back to the list with whether the e-mail went."""
+    if outcome.printed_code:
+        return render_template("coordinator/account_code.html", outcome=outcome,
+                               entry_url=url_for("auth.setup_with_code", _external=True))
+    if outcome.mailed:
+        flash(_("招待・再設定のリンクをメールで送りました。"), "success")
+    else:
+        flash(_("メールを送れませんでした。メールの設定を確認するか、コードを印刷して渡してください。"), "error")
+    return redirect(url_for(".accounts"))
+
+
+@bp.route("/accounts")
+@role_required(*STAFF_ROLES)
+def accounts():
+    """Every account with role, linked tutor, last login and status."""
+    return render_template("coordinator/accounts.html", rows=list_accounts(db(), current_user.id, current_user.role),
+                           reset_form=ResetForm())
+
+
+@bp.route("/accounts/new", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def new_account():
+    """Invite a new account: an administrator any role, a coordinator tutors; the owner sets the password."""
+    programme = current_programme(db())
+    form = InviteForm()
+    form.set_choices(roles_to_invite(current_user.role), tutors_without_account(db(), programme.id))
+    if request.method == "GET" and int_arg("tutor"):
+        form.role.data, form.tutor_id.data = "tutor", int_arg("tutor")
+    if form.validate_on_submit():
+        try:
+            outcome = invite_account(db(), programme.id, current_user.id, current_user.role, form.to_input(),
+                                     _delivery(), current_instant())
+        except ValidationFailed as failure:
+            form.show_domain_errors(failure)
+        else:
+            return _told(outcome)
+    return render_template("coordinator/account_form.html", form=form)
+
+
+@bp.route("/accounts/<int:account_id>/reset", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def reset_account_view(account_id: int):
+    """Issue a new one-time link for the account (earlier ones stop working)."""
+    form = ResetForm()
+    if not form.validate_on_submit():
+        flash(_("届け方を選んでください。"), "error")
+        return redirect(url_for(".accounts"))
+    try:
+        outcome = reset_account(db(), current_user.id, current_user.role, account_id, form.delivery.data,
+                                _delivery(), current_instant())
+    except ValidationFailed:
+        flash(_("このアカウントにはメールアドレスがありません。コードを印刷して渡してください。"), "error")
+        return redirect(url_for(".accounts"))
+    return _told(outcome)
+
+
+@bp.route("/accounts/<int:account_id>/deactivate", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def deactivate_account(account_id: int):
+    """Deactivate an account: it is signed out everywhere at once and cannot log in."""
+    set_account_active(db(), current_user.id, current_user.role, account_id, False, current_instant())
+    flash(_("アカウントを無効にしました。ログイン中の画面もすぐに使えなくなります。"), "success")
+    return redirect(url_for(".accounts"))
+
+
+@bp.route("/accounts/<int:account_id>/activate", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def activate_account(account_id: int):
+    """Make a deactivated account able to log in again."""
+    set_account_active(db(), current_user.id, current_user.role, account_id, True, current_instant())
+    flash(_("アカウントを有効にしました。"), "success")
+    return redirect(url_for(".accounts"))
