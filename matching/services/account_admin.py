@@ -72,7 +72,7 @@ def roles_to_invite(actor_role: Role) -> list[Role]:
     return [role for role in (Role.COORDINATOR, Role.ADMIN, Role.TUTOR) if may_manage(actor_role, role)]
 
 
-def _check(session: Session, programme_id: int, actor_role: Role, data: AccountInput) -> None:
+def _check(session: Session, programme_id: Optional[int], actor_role: Role, data: AccountInput) -> None:
     errors: dict[str, str] = {}
     if not may_manage(actor_role, data.role):
         errors["role"] = "role_not_allowed"
@@ -105,7 +105,7 @@ def _deliver(session: Session, account: UserAccount, link: IssuedAccountLink, ho
     return LinkOutcome(account.id, link.delivery, None, True, link.expires_at)
 
 
-def invite_account(session: Session, programme_id: int, actor_id: Optional[int], actor_role: Role,
+def invite_account(session: Session, programme_id: Optional[int], actor_id: Optional[int], actor_role: Role,
                    data: AccountInput, how: Delivery, now: datetime) -> LinkOutcome:
     """Create an account without a password and deliver its one-time invitation."""
     _check(session, programme_id, actor_role, data)

@@ -45,8 +45,10 @@ def list_accounts(session: Session, actor_id: int, actor_role: Role) -> list[Acc
             for a in accounts]
 
 
-def tutors_without_account(session: Session, programme_id: int) -> list[tuple[int, str]]:
+def tutors_without_account(session: Session, programme_id: Optional[int]) -> list[tuple[int, str]]:
     """The programme's tutors who have no account yet, in furigana order, for the invitation form."""
+    if programme_id is None:
+        return []
     linked = select(UserAccount.tutor_id).where(UserAccount.tutor_id.is_not(None))
     tutors = session.scalars(select(Tutor).where(Tutor.programme_id == programme_id, Tutor.id.not_in(linked))
                              .order_by(Tutor.family_name_kana, Tutor.given_name_kana, Tutor.id))

@@ -13,7 +13,7 @@ from matching.services.account_admin import (
 )
 from matching.services.account_list import list_accounts, tutors_without_account
 from matching.services.errors import ValidationFailed
-from matching.services.programme import current_programme
+from matching.services.programme import current_programme_id
 from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import current_instant
 from webapp.coordinator.blueprint import bp
@@ -54,14 +54,14 @@ def accounts():
 @role_required(*STAFF_ROLES)
 def new_account():
     """Invite a new account: an administrator any role, a coordinator tutors; the owner sets the password."""
-    programme = current_programme(db())
+    programme_id = current_programme_id(db())  # None before the first programme: staff can be invited already
     form = InviteForm()
-    form.set_choices(roles_to_invite(current_user.role), tutors_without_account(db(), programme.id))
+    form.set_choices(roles_to_invite(current_user.role), tutors_without_account(db(), programme_id))
     if request.method == "GET" and int_arg("tutor"):
         form.role.data, form.tutor_id.data = "tutor", int_arg("tutor")
     if form.validate_on_submit():
         try:
-            outcome = invite_account(db(), programme.id, current_user.id, current_user.role, form.to_input(),
+            outcome = invite_account(db(), programme_id, current_user.id, current_user.role, form.to_input(),
                                      _delivery(), current_instant())
         except ValidationFailed as failure:
             form.show_domain_errors(failure)
