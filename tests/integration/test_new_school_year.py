@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from matching.models import (
     CalendarEntry, CalendarKind, Household, Mode, Programme, Site, Student, Tutor, TutorSite, UserAccount, Role,
 )
+from matching.closed_years import YearClosed
 from matching.services.errors import NotFound, ValidationFailed
 from matching.services.intake.site_intake import site_for_edit
 from matching.services.new_school_year import new_year_preview, start_next_year
@@ -110,3 +111,19 @@ def test_the_old_year_stays_unchanged_readable_and_read_only(session, year):
     with pytest.raises(NotFound):  # the pages edit the current year only: the old site is not found there
         site_for_edit(session, current.id, year["site"])
     assert site_for_edit(session, year["programme"], year["site"]).data.name  # still readable
+
+
+def test_nothing_can_be_written_into_a_closed_year(session, year):
+    start_next_year(session, year["programme"], set(), None, TODAY)
+    session.get(Site, year["site"]).name = "書き換え"
+    with pytest.raises(YearClosed):
+        session.commit()
+    session.rollback()
+    session.get(Student, year["younger"]).needs[0].visits_per_week = 3
+    with pytest.raises(YearClosed):
+        session.commit()
+    session.rollback()
+    with pytest.raises(YearClosed):
+        make_household(session, session.get(Programme, year["programme"]))
+    session.rollback()
+    assert session.get(Site, year["site"]).name != "書き換え"
