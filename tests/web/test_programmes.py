@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from matching.db import make_engine, make_session_factory
@@ -79,3 +81,15 @@ def test_a_new_school_year_from_the_pages_keeps_the_old_year_to_read(client, aut
     assert client.get(f"/coordinator/sites/{world.site_id}/edit").status_code == 404  # the old year's site
     again = client.get("/coordinator/programmes/next-year")
     assert again.status_code == 200  # the new year may start the one after it
+
+
+def test_letters_and_the_family_page_print_the_office_contact(client, auth, world):
+    auth.login("coordinator")
+    letter = client.get(f"/coordinator/letters/household/{world.household_id}").get_data(as_text=True)
+    assert "テスト区 学習支援事務局" in letter and "03-5550-0001" in letter
+    page = client.get(f"/coordinator/households/{world.household_id}/link")
+    token = csrf_token(page.get_data(as_text=True))
+    issued = client.post(f"/coordinator/households/{world.household_id}/link/issue", data={"csrf_token": token})
+    family_url = re.search(r"http://localhost(/h/[^\s\"<]+)", issued.get_data(as_text=True)).group(1)
+    family = client.get(family_url).get_data(as_text=True)
+    assert 'href="tel:03-5550-0001"' in family and "平日 9:00〜17:00" in family

@@ -37,6 +37,7 @@ TEXTS = {
     "letter_title": "Your learning support dates",
     "letter_issued": "Date of issue: {date}",
     "letter_contact": "If a date does not suit you, please contact the learning support office.",
+    "office_heading": "Learning support office",
     "switch_language": "Language",
     "link_unknown": "This link does not work. Please contact the coordinator.",
     "link_expired": "This link has expired. Please ask the coordinator for a new link.",

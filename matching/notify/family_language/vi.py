@@ -36,6 +36,7 @@ TEXTS = {
     "letter_title": "Thông báo lịch hỗ trợ học tập",
     "letter_issued": "Ngày phát hành: {date}",
     "letter_contact": "Nếu có ngày không phù hợp, xin hãy liên lạc với văn phòng hỗ trợ học tập.",
+    "office_heading": "Văn phòng hỗ trợ học tập",
     "switch_language": "Ngôn ngữ",
     "link_unknown": "Liên kết này không sử dụng được. Xin hãy liên lạc với điều phối viên.",
     "link_expired": "Liên kết này đã hết hạn. Xin hãy xin điều phối viên liên kết mới.",
