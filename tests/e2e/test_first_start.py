@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import e2e_app, serve
 from tests.e2e.test_coordinator_workflow import register_tutor
-from tests.smtp_server import LoopbackSmtp, free_port
+from tests.smtp_server import LoopbackSmtp, running_smtp
 
 pytestmark = pytest.mark.e2e
 
@@ -28,10 +28,8 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def smtp() -> Iterator[LoopbackSmtp]:
     """A real SMTP server on loopback: the invitations arrive here."""
-    server = LoopbackSmtp(free_port())
-    server.start()
-    yield server
-    server.stop()
+    with running_smtp() as server:
+        yield server
 
 
 @pytest.fixture

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
 from matching.models import AccountToken, Notification, Programme, UserAccount
 from tests.factories import make_tutor
-from tests.smtp_server import LoopbackSmtp, free_port
 from tests.web.conftest import PASSWORD, Auth, csrf_token
-from webapp import create_app
 
 NEW_PASSWORD = "a new password of mine"
-
-
-@pytest.fixture
-def smtp():
-    """A real SMTP server on loopback."""
-    server = LoopbackSmtp(free_port())
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def mail_app(app, smtp):
-    """The app sending through the loopback SMTP server."""
-    app = create_app({**app.config, "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port})
-    yield app
-    app.extensions["job_runner"].shutdown()
-    app.extensions["engine"].dispose()
 
 
 def rows(database_url, model):

@@ -69,4 +69,4 @@ def setup_with_code():
             response = None
         if response:
             return response
-    return render_template("auth/setup_code.html", form=form)
+    return render_template("auth/set_password.html", form=form, opened=None)

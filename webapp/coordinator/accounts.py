@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
 from matching.services.account_admin import (
@@ -87,19 +87,15 @@ def reset_account_view(account_id: int):
     return _told(outcome)
 
 
-@bp.route("/accounts/<int:account_id>/deactivate", methods=["POST"])
-@role_required(*STAFF_ROLES)
-def deactivate_account(account_id: int):
-    """Deactivate an account: it is signed out everywhere at once and cannot log in."""
-    set_account_active(db(), current_user.id, current_user.role, account_id, False, current_instant())
-    flash(_("アカウントを無効にしました。ログイン中の画面もすぐに使えなくなります。"), "success")
-    return redirect(url_for(".accounts"))
+MESSAGES = {"deactivate": _l("アカウントを無効にしました。ログイン中の画面もすぐに使えなくなります。"),
+            "activate": _l("アカウントを有効にしました。")}
 
 
-@bp.route("/accounts/<int:account_id>/activate", methods=["POST"])
+@bp.route("/accounts/<int:account_id>/<any(activate, deactivate):action>", methods=["POST"])
 @role_required(*STAFF_ROLES)
-def activate_account(account_id: int):
-    """Make a deactivated account able to log in again."""
-    set_account_active(db(), current_user.id, current_user.role, account_id, True, current_instant())
-    flash(_("アカウントを有効にしました。"), "success")
+def set_account_state(account_id: int, action: str):
+    """Deactivate an account (signed out everywhere at once, cannot log in) or make it active again."""
+    set_account_active(db(), current_user.id, current_user.role, account_id, action == "activate",
+                       current_instant())
+    flash(str(MESSAGES[action]), "success")
     return redirect(url_for(".accounts"))
