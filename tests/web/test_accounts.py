@@ -187,3 +187,18 @@ def test_create_admin_takes_the_password_from_the_environment_or_a_prompt(app, d
     again = runner.invoke(args=["create-admin", "--login", "boss"], input=typed)
     assert again.exit_code != 0 and "already exists" in again.output
     assert Auth(app.test_client()).login("boss", "a long admin password").headers["Location"] == "/coordinator/"
+
+
+def test_inviting_from_a_tutors_page_fills_in_their_name_and_email(client, auth, world, database_url):
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        tutor = make_tutor(session, session.get(Programme, world.programme_id), email="kimura@example.jp")
+        tutor_id, name = tutor.id, tutor.full_name
+        session.commit()
+    engine.dispose()
+    auth.login("coordinator")
+    assert f"/coordinator/accounts/new?tutor={tutor_id}" in client.get(f"/coordinator/tutors/{tutor_id}").get_data(
+        as_text=True)
+    page = client.get(f"/coordinator/accounts/new?tutor={tutor_id}").get_data(as_text=True)
+    assert f'value="{name}"' in page and 'value="kimura@example.jp"' in page
+    assert f'<option selected value="{tutor_id}">' in page

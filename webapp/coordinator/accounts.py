@@ -11,10 +11,12 @@ from flask_login import current_user
 from matching.services.account_admin import (
     Delivery, LinkOutcome, invite_account, reset_account, roles_to_invite, set_account_active,
 )
+from matching.services.account_links import EMAIL, PRINTED
 from matching.services.account_list import list_accounts, tutors_without_account
 from matching.services.errors import ValidationFailed
 from matching.services.programme import current_programme_id
-from webapp.access import STAFF_ROLES, role_required
+from matching.services.tutors import tutor_detail
+from webapp.access import STAFF_ROLES, current_viewer, role_required
 from webapp.clock import current_instant
 from webapp.coordinator.blueprint import bp
 from webapp.coordinator.forms.account_form import InviteForm, ResetForm
@@ -28,6 +30,14 @@ def _delivery() -> Delivery:
                     link_for=lambda secret: url_for("auth.setup_account", token=secret, _external=True),
                     expiry_text=local_datetime,
                     valid_for=timedelta(hours=float(current_app.config["ACCOUNT_LINK_HOURS"])))
+
+
+def _fill_from_tutor(form: InviteForm, tutor: dict) -> None:
+    """Start an invitation from a tutor's page with their name and e-mail (a printed code when they have none)."""
+    form.role.data, form.tutor_id.data = "tutor", tutor["id"]
+    form.display_name.data = f"{tutor['family_name']} {tutor['given_name']}"
+    form.email.data = tutor.get("email", "")
+    form.delivery.data = EMAIL if form.email.data else PRINTED
 
 
 def _told(outcome: LinkOutcome):
@@ -57,8 +67,8 @@ def new_account():
     programme_id = current_programme_id(db())  # None before the first programme: staff can be invited already
     form = InviteForm()
     form.set_choices(roles_to_invite(current_user.role), tutors_without_account(db(), programme_id))
-    if request.method == "GET" and int_arg("tutor"):
-        form.role.data, form.tutor_id.data = "tutor", int_arg("tutor")
+    if request.method == "GET" and int_arg("tutor") and programme_id is not None:
+        _fill_from_tutor(form, tutor_detail(db(), programme_id, int_arg("tutor"), current_viewer()))
     if form.validate_on_submit():
         try:
             outcome = invite_account(db(), programme_id, current_user.id, current_user.role, form.to_input(),
