@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Optional
 
@@ -56,6 +56,8 @@ class LinkOutcome:
     """What the issuer is told once: the printed code (for paper) or whether the e-mail went out."""
 
     account_id: int
+    login: str
+    display_name: str
     delivery: str
     printed_code: Optional[str]
     mailed: bool
@@ -92,8 +94,9 @@ def _check(session: Session, programme_id: Optional[int], actor_role: Role, data
 
 def _deliver(session: Session, account: UserAccount, link: IssuedAccountLink, how: Delivery,
              now: datetime) -> LinkOutcome:
+    told = LinkOutcome(account.id, account.login, account.display_name, link.delivery, None, False, link.expires_at)
     if link.delivery != EMAIL:
-        return LinkOutcome(account.id, link.delivery, link.secret, False, link.expires_at)
+        return replace(told, printed_code=link.secret)
     mail = AccountMail(link.purpose, account.email, account.display_name, account.login,
                        how.link_for(link.secret), how.expiry_text(link.expires_at))
     try:
@@ -101,8 +104,8 @@ def _deliver(session: Session, account: UserAccount, link: IssuedAccountLink, ho
     except Exception as exc:  # any transport failure: the issuer is told and can print a code instead
         session.rollback()
         log.warning("account mail for account %s not sent: %s", account.id, type(exc).__name__)
-        return LinkOutcome(account.id, link.delivery, None, False, link.expires_at)
-    return LinkOutcome(account.id, link.delivery, None, True, link.expires_at)
+        return told
+    return replace(told, mailed=True)
 
 
 def invite_account(session: Session, programme_id: Optional[int], actor_id: Optional[int], actor_role: Role,

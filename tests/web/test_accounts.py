@@ -202,3 +202,17 @@ def test_inviting_from_a_tutors_page_fills_in_their_name_and_email(client, auth,
     page = client.get(f"/coordinator/accounts/new?tutor={tutor_id}").get_data(as_text=True)
     assert f'value="{name}"' in page and 'value="kimura@example.jp"' in page
     assert f'<option selected value="{tutor_id}">' in page
+
+
+def test_when_the_mail_server_is_down_the_issuer_is_told_and_can_print_a_code(mail_app, smtp, database_url):
+    smtp.stop()
+    client = mail_app.test_client()
+    Auth(client).login("admin")
+    invite(client)
+    page = client.get("/coordinator/accounts").get_data(as_text=True)
+    assert "メールを送れませんでした" in page and "招待中" in page
+    assert not [n for n in rows(database_url, Notification) if n.kind.startswith("account_")]
+    sato = next(a for a in rows(database_url, UserAccount) if a.login == "sato")
+    sheet = post_form(client, f"/coordinator/accounts/{sato.id}/reset", {"delivery": "printed"},
+                      "/coordinator/accounts").get_data(as_text=True)
+    assert 'id="printed-login">sato<' in sheet and 'id="printed-code"' in sheet

@@ -97,15 +97,15 @@ def reset_account_view(account_id: int):
     return _told(outcome)
 
 
-MESSAGES = {"deactivate": _l("アカウントを無効にしました。ログイン中の画面もすぐに使えなくなります。"),
-            "activate": _l("アカウントを有効にしました。")}
+MESSAGES = {False: _l("アカウントを無効にしました。ログイン中の画面もすぐに使えなくなります。"),
+            True: _l("アカウントを有効にしました。")}
 
 
-@bp.route("/accounts/<int:account_id>/<any(activate, deactivate):action>", methods=["POST"])
+@bp.route("/accounts/<int:account_id>/deactivate", methods=["POST"], defaults={"active": False})
+@bp.route("/accounts/<int:account_id>/activate", methods=["POST"], defaults={"active": True})
 @role_required(*STAFF_ROLES)
-def set_account_state(account_id: int, action: str):
+def set_account_state(account_id: int, active: bool):
     """Deactivate an account (signed out everywhere at once, cannot log in) or make it active again."""
-    set_account_active(db(), current_user.id, current_user.role, account_id, action == "activate",
-                       current_instant())
-    flash(str(MESSAGES[action]), "success")
+    set_account_active(db(), current_user.id, current_user.role, account_id, active, current_instant())
+    flash(str(MESSAGES[active]), "success")
     return redirect(url_for(".accounts"))
