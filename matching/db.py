@@ -29,8 +29,12 @@ def make_engine(url: str) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """A session factory whose objects stay readable after commit (pages render after saving)."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    """A session factory whose objects stay readable after commit, refusing writes into a closed school year."""
+    from matching.closed_years import guard_closed_years  # the guard imports the models, which import nothing here
+
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    guard_closed_years(factory)
+    return factory
 
 
 def alembic_config(url: str) -> Config:

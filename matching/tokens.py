@@ -19,13 +19,16 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def _grouped(letters: str) -> str:
+    return "-".join(letters[start:start + 4] for start in range(0, len(letters), 4))
+
+
 def new_short_code(length: int = 8) -> str:
-    """A code to read out by phone, e.g. "K7QM-3XTA" (8 characters from 25: about 37 bits)."""
-    code = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(length))
-    return f"{code[:4]}-{code[4:]}"
+    """A code to read out or print, in groups of 4, e.g. "K7QM-3XTA" (8 characters from 25: about 37 bits)."""
+    return _grouped("".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(length)))
 
 
 def normalise_short_code(text: str) -> str:
-    """A typed short code in the stored form: upper case, dash in the middle, spaces ignored."""
+    """A typed short code in the stored form: upper case, a dash every 4 characters, spaces ignored."""
     letters = "".join(ch for ch in text.upper() if ch.isalnum())
-    return f"{letters[:4]}-{letters[4:]}" if len(letters) == 8 else letters
+    return _grouped(letters) if letters and len(letters) % 4 == 0 else letters

@@ -72,6 +72,10 @@ def load_demo(session: Session) -> DemoSummary:
         starts_on=STARTS_ON,
         ends_on=ENDS_ON,
         timezone="Asia/Tokyo",
+        office_name=f"{MUNICIPALITY} 学習支援事務局",
+        office_phone="03-5550-0100",
+        office_email="gakushu-shien@example.jp",
+        office_hours="平日 9:00〜17:00",
     )
     # Households and tutors refer to the programme by id only, so it gets its id first.
     session.add(stamped(programme))

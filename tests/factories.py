@@ -22,7 +22,8 @@ _numbers = count(1)
 def make_programme(session: Session, **fields: Any) -> Programme:
     """A programme for school year 2026."""
     values = dict(name="テスト区 学習支援事業", municipality="テスト区", school_year=2026,
-                  starts_on=date(2026, 4, 1), ends_on=date(2027, 3, 31))
+                  starts_on=date(2026, 4, 1), ends_on=date(2027, 3, 31), office_name="テスト区 学習支援事務局",
+                  office_phone="03-5550-0001", office_hours="平日 9:00〜17:00")
     programme = Programme(**{**values, **fields})
     session.add(programme)
     session.flush()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
@@ -44,3 +46,14 @@ class LoopbackSmtp:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+@contextmanager
+def running_smtp() -> Iterator[LoopbackSmtp]:
+    """A loopback SMTP server on a free port, started for the block and stopped after it."""
+    server = LoopbackSmtp(free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

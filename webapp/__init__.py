@@ -9,6 +9,7 @@ from flask import Flask, redirect, url_for
 
 from matching.planning.runner import JobRunner
 from webapp import cli, database, errors, formatting, log_privacy, mail, security
+from webapp.auth import session_limits
 from webapp.extensions import babel, csrf, login_manager
 from webapp.clock import today_in
 from webapp.i18n import select_locale
@@ -39,6 +40,7 @@ def register_extensions(app: Flask) -> None:
     database.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
+    session_limits.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     formatting.init_app(app)
     security.init_app(app)
@@ -54,6 +56,7 @@ def register_job_runner(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per audience."""
     from webapp.admin import bp as admin
+    from webapp.auth import password_views  # noqa: F401  (registers the password pages on the auth blueprint)
     from webapp.auth.views import bp as auth
     from webapp.coordinator import bp as coordinator
     from webapp.family import bp as family

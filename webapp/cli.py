@@ -1,17 +1,22 @@
-"""Flask commands: migrate the database and load the demo (``flask --app webapp init-demo``)."""
+"""Flask commands: migrate the database, make the first administrator, load the demo (``flask --app webapp ...``)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+import os
+
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from matching.db import upgrade
 from matching.models import Programme
 from matching.notify.outbox import deliver_due
 from matching.notify.reminders import queue_reminders
+from matching.services.errors import ValidationFailed
+from matching.services.first_admin import create_admin
 from matching.services.programme import current_programme
 from webapp.clock import now, today
 
@@ -41,6 +46,32 @@ def init_demo_command(url: str) -> None:
         click.echo(f"  {account.role.value:<12} login: {account.login:<14} password: {account.password}")
 
 
+ADMIN_PASSWORD_ENV = "ADMIN_PASSWORD"
+ADMIN_PROBLEMS = {"duplicate_login": "an account with this login already exists",
+                  "login_required": "give a login",
+                  "password_too_short": "the password needs at least 10 characters",
+                  "password_too_long": "the password may have at most 200 characters"}
+
+
+@click.command("create-admin")
+@click.option("--login", required=True, help="The administrator's login ID.")
+@click.option("--name", default="", help="The name shown on the pages (the login when empty).")
+@click.option("--email", default="", help="Where password-reset links for this account go.")
+@with_appcontext
+def create_admin_command(login: str, name: str, email: str) -> None:
+    """Migrate, then make an administrator; the password comes from $ADMIN_PASSWORD or a prompt, never a default."""
+    password = os.environ.get(ADMIN_PASSWORD_ENV) or click.prompt("password", hide_input=True,
+                                                                  confirmation_prompt=True)
+    upgrade(current_app.config["DATABASE_URL"])
+    with current_app.extensions["session_factory"]() as session:
+        try:
+            account_id = create_admin(session, login, name, password, email)
+        except ValidationFailed as failure:
+            raise click.ClickException("; ".join(ADMIN_PROBLEMS.get(code, code)
+                                                 for code in failure.field_errors.values())) from failure
+    click.echo(f"administrator {login!r} created (account {account_id}); log in and create the coordinators")
+
+
 @click.command("queue-reminders")
 @click.option("--day", default=None, help="The visits' date (YYYY-MM-DD); tomorrow by default.")
 def queue_reminders_command(day: str | None) -> None:
@@ -63,5 +94,6 @@ def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(db_upgrade_command)
     app.cli.add_command(init_demo_command)
+    app.cli.add_command(create_admin_command)
     app.cli.add_command(queue_reminders_command)
     app.cli.add_command(deliver_notices_command)

@@ -26,7 +26,11 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "PERMANENT_SESSION_LIFETIME": 8 * 3600,
+        # A signed-in session ends this long after sign-in, and a staff session after this many idle minutes.
+        "PERMANENT_SESSION_LIFETIME": int(os.environ.get("SESSION_MAX_HOURS", "8")) * 3600,
+        "STAFF_IDLE_MINUTES": os.environ.get("STAFF_IDLE_MINUTES", "30"),
+        # How long an invitation or password-reset link (or printed code) works, in hours.
+        "ACCOUNT_LINK_HOURS": os.environ.get("ACCOUNT_LINK_HOURS", "72"),
         "BABEL_DEFAULT_LOCALE": "ja",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Tokyo",
         # How long one solve from the site may run, in seconds.

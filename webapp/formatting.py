@@ -38,6 +38,13 @@ LABELS = {
     "intensive": _l("強化期間"),
     "female": _l("女性"),
     "male": _l("男性"),
+    # accounts
+    "admin": _l("管理者"),
+    "coordinator": _l("コーディネーター"),
+    "tutor": _l("講師"),
+    "active": _l("有効"),
+    "invited": _l("招待中"),
+    "inactive": _l("無効"),
     # notices
     "pending": _l("送信待ち"),
     "sent": _l("送信済み"),

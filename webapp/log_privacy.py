@@ -1,4 +1,4 @@
-"""Keep link secrets out of the logs: request lines for /h/<token> and /feed/<token> are masked."""
+"""Keep link secrets out of the logs: request lines for /h/<token>, /feed/<token> and /account/setup/<token>."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from flask import Flask
 
 # A secret link's path segment after /h/ or /feed/ (the short-code door /h and /h/mine carry no secret).
-SECRET_PATH = re.compile(r"/(h|feed)/(?!mine\b)[^/\s?#\"]+")
+SECRET_PATH = re.compile(r"/(h|feed|account/setup)/(?!mine\b)[^/\s?#\"]+")
 MASK = r"/\1/[secret]"
 LOGGERS = ("werkzeug", "gunicorn.access")
 

@@ -2,6 +2,7 @@
 
 from matching.models.access_token import CalendarFeedToken, HouseholdMessage, HouseholdToken
 from matching.models.account import UserAccount
+from matching.models.account_token import AccountToken
 from matching.models.audit import AuditEntry
 from matching.models.base import Base
 from matching.models.decisions import ForbiddenPair, RoomPin, VisitPin
@@ -31,7 +32,7 @@ from matching.models.tutor import Tutor, TutorAvailability, TutorException, Tuto
 from matching.models.visit import Visit, VisitOccurrence
 
 __all__ = [
-    "AuditEntry", "Base", "CalendarEntry", "CalendarFeedToken", "CalendarKind", "ChangeKind", "Channel",
+    "AccountToken", "AuditEntry", "Base", "CalendarEntry", "CalendarFeedToken", "CalendarKind", "ChangeKind", "Channel",
     "Eligibility", "ForbiddenPair", "Household", "HouseholdMessage", "HouseholdToken", "JobStatus", "Mode",
     "Notification", "NotificationStatus", "OccurrenceStatus", "Plan", "PlanChange", "PlanKind", "PlanStatus",
     "Programme", "ReferralSource", "Role", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site", "SiteOpening",

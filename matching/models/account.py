@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, Timestamped, enum_type
@@ -25,5 +25,13 @@ class UserAccount(Timestamped, Base):
     tutor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("tutor.id"), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    email: Mapped[str] = mapped_column(String(254), default="")  # where invitations and reset links go
+    # Every signed-in session carries the version it began at; raising it ends them all at their next request.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     tutor: Mapped[Optional["Tutor"]] = relationship()  # noqa: F821
+
+    @property
+    def password_set(self) -> bool:
+        """Whether the person has chosen a password yet (an invited account has none until then)."""
+        return bool(self.password_hash)

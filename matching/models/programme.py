@@ -24,6 +24,13 @@ class Programme(Timestamped, Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Tokyo")
+    # The office (事務局) that letters and family pages name as the contact.
+    office_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    office_phone: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    office_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
+    office_hours: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # Set when the next school year was started from this one: from then on it is kept for reading only.
+    closed_on: Mapped[Optional[date]] = mapped_column(Date)
 
     sites: Mapped[list["Site"]] = relationship(back_populates="programme", order_by="Site.id")
     calendar_entries: Mapped[list["CalendarEntry"]] = relationship(

@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from matching.access_policy import Viewer, redact
 from matching.models import (
-    Household, OccurrenceStatus, PlanKind, Session as RoomSession, StudentSiteAssignment, Tutor, Visit,
+    Household, OccurrenceStatus, PlanKind, Programme, Session as RoomSession, StudentSiteAssignment, Tutor, Visit,
     VisitOccurrence,
 )
 from matching.services.errors import NotFound
+from matching.services.programme_setup import OfficeContact, office_contact
 from matching.services.published import published_plan_id
 
 
@@ -76,6 +77,7 @@ class HouseholdSchedule:
     children: tuple[FamilyChild, ...]
     visits: tuple[FamilyVisit, ...]
     sessions: tuple[FamilySession, ...]
+    office: OfficeContact = OfficeContact("", "", "", "")  # whom the family contacts (事務局)
 
 
 def _family_view(entity: str, row: Any) -> dict[str, Any]:
@@ -150,6 +152,7 @@ def household_schedule(session: Session, household_id: int, since: date) -> Hous
         household_id=household.id, children=children,
         visits=tuple(_visits(session, household.programme_id, [s.id for s in own], since)),
         sessions=tuple(_sessions(session, household.programme_id, {s.id: s.given_name for s in own}, since)),
+        office=office_contact(session.get(Programme, household.programme_id)),
         **contact,
     )
 

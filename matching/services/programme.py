@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -15,3 +17,11 @@ def current_programme(session: Session) -> Programme:
     if programme is None:
         raise NoProgramme("no programme: run the demo seed or create one")
     return programme
+
+
+def current_programme_id(session: Session) -> Optional[int]:
+    """The current programme's id, or None on a new deployment that has no programme yet."""
+    try:
+        return current_programme(session).id
+    except NoProgramme:
+        return None

@@ -15,6 +15,7 @@ from matching.models import (
 from tests.factories import (
     make_account, make_household, make_programme, make_room_plan, make_site, make_student, make_tutor,
 )
+from tests.smtp_server import LoopbackSmtp, running_smtp
 from webapp import create_app
 
 PASSWORD = "correct horse battery staple"
@@ -129,3 +130,19 @@ class Auth:
 def auth(client) -> Auth:
     """The login helper."""
     return Auth(client)
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server on loopback."""
+    with running_smtp() as server:
+        yield server
+
+
+@pytest.fixture
+def mail_app(app, smtp: LoopbackSmtp):
+    """The app sending through the loopback SMTP server."""
+    app = create_app({**app.config, "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port})
+    yield app
+    app.extensions["job_runner"].shutdown()
+    app.extensions["engine"].dispose()

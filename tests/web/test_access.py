@@ -16,10 +16,10 @@ from webapp import create_app
 PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "site_id", "plan_id": "plan_id",
               "job_id": "job_id", "kind": "kind", "need_id": "need_id", "visit_id": "visit_id",
               "notice_id": "notice_id", "household_id": "household_id", "absent_tutor_id": "tutor_id", "occurrence_id": "occurrence_id",
-              "session_id": "session_id",
+              "session_id": "session_id", "programme_id": "programme_id",
               # calendar entries and family messages appear only on POST-only routes, refused before any
               # lookup: any id will do
-              "entry_id": "site_id", "message_id": "notice_id"}
+              "entry_id": "site_id", "message_id": "notice_id", "account_id": "tutor_id"}
 
 
 def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:

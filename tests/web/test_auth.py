@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import PASSWORD, csrf_token
+from tests.web.conftest import PASSWORD, Auth, csrf_token
 
 WRONG_LOGIN = "ログインIDまたはパスワードが正しくありません。"
 
@@ -81,3 +81,56 @@ def test_the_favicon_is_served_for_every_page(client):
     with client.get("/static/favicon.svg") as icon:
         assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
     assert 'rel="icon"' in client.get("/login").get_data(as_text=True)
+
+
+def _cookie(client) -> str:
+    return client.get_cookie("session").value
+
+
+def test_a_session_cookie_copied_before_logout_no_longer_opens_pages(app, client, auth):
+    auth.login()
+    copied = _cookie(client)
+    auth.logout()
+    other = app.test_client()
+    other.set_cookie("session", copied)
+    response = other.get("/coordinator/students")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+
+
+def test_logging_out_ends_the_accounts_other_sessions_too(app, client, auth):
+    auth.login()
+    laptop = app.test_client()
+    Auth(laptop).login()
+    auth.logout()
+    assert laptop.get("/coordinator/").status_code == 302
+
+
+def test_a_staff_session_idle_past_the_limit_is_signed_out(client, auth):
+    auth.login()
+    assert client.get("/coordinator/").status_code == 200
+    with client.session_transaction() as stored:
+        stored["seen_at"] -= 31 * 60
+    response = client.get("/coordinator/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    assert "ログアウトしました" in client.get("/login").get_data(as_text=True)
+
+
+def test_a_staff_session_in_use_stays_signed_in(client, auth):
+    auth.login()
+    with client.session_transaction() as stored:
+        stored["seen_at"] -= 29 * 60
+    assert client.get("/coordinator/").status_code == 200
+
+
+def test_a_tutor_is_not_signed_out_for_idling(client, auth):
+    auth.login("tutor")
+    with client.session_transaction() as stored:
+        stored["seen_at"] -= 3 * 3600
+    assert client.get("/tutor/").status_code == 200
+
+
+def test_every_session_ends_eight_hours_after_sign_in(client, auth):
+    auth.login("tutor")
+    with client.session_transaction() as stored:
+        stored["signed_in_at"] -= 8 * 3600 + 1
+    assert client.get("/tutor/").status_code == 302

@@ -8,26 +8,7 @@ from sqlalchemy import select
 from matching.db import make_engine, make_session_factory
 from matching.models import Channel, Notification, NotificationStatus
 from matching.notify.outbox import enqueue
-from tests.smtp_server import LoopbackSmtp, free_port
 from tests.web.conftest import csrf_token
-from webapp import create_app
-
-
-@pytest.fixture
-def smtp():
-    """A real SMTP server on loopback."""
-    server = LoopbackSmtp(free_port())
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def mail_app(app, smtp):
-    """The app sending through the loopback SMTP server."""
-    app = create_app({**app.config, "SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp.port})
-    yield app
-    app.extensions["engine"].dispose()
 
 
 @pytest.fixture

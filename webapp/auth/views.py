@@ -6,12 +6,13 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from matching.models import Role
-from matching.services.accounts import authenticate, load_account
+from matching.services.accounts import authenticate, load_account, sign_out_everywhere
 from webapp.auth.forms import LoginForm
-from webapp.auth.user import SignedInUser
+from webapp.auth.session_limits import end_session, start_session
+from webapp.auth.user import SignedInUser, parse_session_id
 from webapp.clock import now
 from webapp.database import db
 from webapp.extensions import login_manager
@@ -26,7 +27,8 @@ login_manager.session_protection = "strong"
 
 @login_manager.user_loader
 def _load_user(user_id: str):
-    account = load_account(db(), int(user_id))
+    parsed = parse_session_id(user_id)
+    account = load_account(db(), *parsed) if parsed else None
     return SignedInUser.from_account(account) if account is not None else None
 
 
@@ -50,11 +52,7 @@ def login():
     if form.validate_on_submit():
         account = authenticate(db(), form.login.data, form.password.data, now())
         if account is not None:
-            lang = session.get("lang")
-            session.clear()  # a fresh session at login: nothing from before sign-in carries over
-            if lang:
-                session["lang"] = lang
-            login_user(SignedInUser.from_account(account))
+            start_session(SignedInUser.from_account(account))
             return redirect(_safe_next(request.args.get("next")) or _home_for(account.role))
         form.form_errors.append(_("ログインIDまたはパスワードが正しくありません。"))
     return render_template("auth/login.html", form=form)
@@ -63,9 +61,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Sign the user out."""
-    logout_user()
-    session.clear()
+    """Sign the user out: the account's sessions end on the server, so a copied cookie stops working too."""
+    sign_out_everywhere(db(), current_user.id)
+    end_session()
     flash(_("ログアウトしました。"), "info")
     return redirect(url_for("auth.login"))
 

@@ -38,6 +38,7 @@ TEXTS = {
     "letter_issued": "Date of issue: {date}",
     "letter_contact": "If a date does not suit you, please contact the learning support office.",
     "letter_access": "You can also see these dates online: {url} — or open {entry_url} and enter the code {code}.",
+    "office_heading": "Learning support office",
     "switch_language": "Language",
     "link_unknown": "This link does not work. Please contact the coordinator.",
     "link_expired": "This link has expired. Please ask the coordinator for a new link.",

@@ -37,6 +37,7 @@ TEXTS = {
     "letter_issued": "[書|か]いた [日|ひ]: {date}",
     "letter_contact": "だめな [日|ひ]が あるときは、[電話|でんわ]して ください。",
     "letter_access": "[予定|よてい]は この ページでも [見|み]られます: {url}　または {entry_url} で コード {code} を いれて ください。",
+    "office_heading": "[連絡|れんらく]する ところ",
     "switch_language": "ことば",
     "link_unknown": "この リンクは つかえません。コーディネーターに [電話|でんわ]して ください。",
     "link_expired": "この リンクは もう つかえません。あたらしい リンクを もらって ください。",

@@ -37,6 +37,7 @@ TEXTS = {
     "letter_issued": "Ngày phát hành: {date}",
     "letter_contact": "Nếu có ngày không phù hợp, xin hãy liên lạc với văn phòng hỗ trợ học tập.",
     "letter_access": "Quý vị cũng có thể xem lịch trên trang này: {url} — hoặc mở {entry_url} và nhập mã {code}.",
+    "office_heading": "Văn phòng hỗ trợ học tập",
     "switch_language": "Ngôn ngữ",
     "link_unknown": "Liên kết này không sử dụng được. Xin hãy liên lạc với điều phối viên.",
     "link_expired": "Liên kết này đã hết hạn. Xin hãy xin điều phối viên liên kết mới.",

@@ -37,6 +37,7 @@ TEXTS = {
     "letter_issued": "发行日期: {date}",
     "letter_contact": "如有不方便的日期,请联系学习支援事务局。",
     "letter_access": "您也可以在网上查看日程: {url} ——或打开 {entry_url} 并输入代码 {code}。",
+    "office_heading": "学习支援事务局",
     "switch_language": "语言",
     "link_unknown": "此链接无法使用。请联系协调员。",
     "link_expired": "此链接已过期。请向协调员索取新的链接。",

@@ -73,6 +73,12 @@ def delete_calendar_entry(session: Session, programme_id: int, entry_id: int, us
     session.commit()
 
 
+def holiday_entries(programme: Programme) -> list[CalendarEntry]:
+    """Calendar entries for every national holiday of the programme's school year (not yet added)."""
+    return [CalendarEntry(programme_id=programme.id, kind=CalendarKind.HOLIDAY, name=name, starts_on=day, ends_on=day)
+            for day, name in national_holidays(programme.starts_on, programme.ends_on)]
+
+
 def fill_national_holidays(session: Session, programme_id: int, user_id: Optional[int]) -> int:
     """Add the school year's national holidays not yet in the calendar; returns how many were added."""
     programme = _programme(session, programme_id)
@@ -81,10 +87,7 @@ def fill_national_holidays(session: Session, programme_id: int, user_id: Optiona
                                               CalendarEntry.kind == CalendarKind.HOLIDAY,
                                               CalendarEntry.site_id.is_(None))
     ))
-    added = [
-        CalendarEntry(programme_id=programme_id, kind=CalendarKind.HOLIDAY, name=name, starts_on=day, ends_on=day)
-        for day, name in national_holidays(programme.starts_on, programme.ends_on) if day not in present
-    ]
+    added = [entry for entry in holiday_entries(programme) if entry.starts_on not in present]
     session.add_all(added)
     record(session, user_id, "fill_holidays", "programme", programme_id, added=len(added))
     session.commit()

@@ -31,3 +31,9 @@ def test_the_filter_is_attached_once_however_many_apps_are_made(tmp_path):
     for _ in range(3):
         create_app({"SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
     assert sum(isinstance(f, MaskSecretPaths) for f in logging.getLogger("werkzeug").filters) == 1
+
+
+def test_account_setup_links_are_masked_in_request_lines():
+    assert mask_secrets(f'"POST /account/setup/{SECRET} HTTP/1.1" 302 -') == (
+        '"POST /account/setup/[secret] HTTP/1.1" 302 -')
+    assert mask_secrets('"POST /account/code HTTP/1.1" 302 -') == '"POST /account/code HTTP/1.1" 302 -'

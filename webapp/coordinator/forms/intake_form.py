@@ -24,6 +24,17 @@ DOMAIN_MESSAGES = {
     "duplicate_email": _l("このメールアドレスはほかの講師が使っています"),
     "duplicate_site_name": _l("同じ名前の会場がすでにあります"),
     "outside_school_year": _l("事業の年度内の日付にしてください"),
+    "duplicate_login": _l("このログインIDはすでに使われています"),
+    "role_not_allowed": _l("この役割のアカウントは作成できません"),
+    "email_required": _l("メールで送るにはメールアドレスが必要です"),
+    "tutor_required": _l("講師を一覧から選んでください"),
+    "tutor_has_account": _l("この講師にはすでにアカウントがあります"),
+    "password_too_short": _l("パスワードは10文字以上にしてください"),
+    "password_too_long": _l("パスワードは200文字以内にしてください"),
+    "wrong_password": _l("現在のパスワードが正しくありません"),
+    "programme_exists": _l("事業はすでに登録されています。次の年度は「新年度へ」から作成してください"),
+    "year_not_current": _l("いまの年度からだけ新年度を作成できます"),
+    "next_year_exists": _l("次の年度はすでにあります"),
 }
 UNKNOWN_PROBLEM = _l("入力内容を確認してください")
 
