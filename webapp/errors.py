@@ -14,9 +14,9 @@ def _page(code: int):
 
 
 def init_app(app: Flask) -> None:
-    """Render 400, 403, 404 and CSRF failures as pages; a missing row is a 404."""
+    """Render 400, 403, 404, 405, 413 and CSRF failures as pages; a missing row is a 404."""
     app.register_error_handler(CSRFError, lambda _e: _page(400))
     app.register_error_handler(NotFound, lambda _e: _page(404))
     app.register_error_handler(NoProgramme, lambda _e: (render_template("errors/no_programme.html"), 503))
-    for code in (400, 403, 404, 405):
+    for code in (400, 403, 404, 405, 413):
         app.register_error_handler(code, lambda e: _page(e.code if isinstance(e, HTTPException) else 500))

@@ -24,7 +24,7 @@ PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "si
 
 def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:
     """Every route of the coordinator blueprint answering the method, as (endpoint, rule)."""
-    app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://", "NOTICE_DELIVERY_INTERVAL_S": 0})
+    app = create_app({"SECRET_KEY": "collect-" + "x" * 32, "DATABASE_URL": "sqlite://", "NOTICE_DELIVERY_INTERVAL_S": 0})
     rules = [(r.endpoint, r.rule) for r in app.url_map.iter_rules()
              if r.endpoint.startswith("coordinator.") and method in r.methods]
     app.extensions["job_runner"].shutdown()

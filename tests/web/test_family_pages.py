@@ -20,7 +20,7 @@ FORMS = {"family.confirm": {}, "family.change": {"message": "12月1日は都合�
 
 def family_rules() -> list[tuple[str, str, str]]:
     """Every route of the family blueprint as (endpoint, rule, method)."""
-    app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://"})
+    app = create_app({"SECRET_KEY": "collect-" + "x" * 32, "DATABASE_URL": "sqlite://"})
     return sorted((r.endpoint, r.rule, "POST" if "POST" in r.methods and "GET" not in r.methods else "GET")
                   for r in app.url_map.iter_rules() if r.endpoint.startswith("family."))
 

@@ -18,6 +18,7 @@ from webapp.extensions import login_manager
 from webapp.i18n import LANGUAGES
 
 bp = Blueprint("auth", __name__)
+MAX_NEXT_LENGTH = 2000
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = None  # the login page speaks for itself
@@ -35,8 +36,14 @@ def _home_for(role: Role) -> str:
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths may be followed after login, so the link cannot send users elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+    """Only same-site paths may be followed after login, so the link cannot send users elsewhere.
+
+    Control characters and spaces (a line break would split the Location header), backslashes (browsers
+    read "/\\host" as "//host") and overlong values are refused.
+    """
+    if not target or len(target) > MAX_NEXT_LENGTH or "\\" in target or any(c <= " " or c == "\x7f" for c in target):
+        return None
+    if target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
         return target
     return None
 
