@@ -29,6 +29,14 @@ def from_environment(instance_path: str) -> dict:
         "PROXY_COUNT": _int("PROXY_COUNT", 0),
         # Where login and short-code attempts are counted: memory:// in one process (the demo), redis://... shared.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Failed tries allowed before the next ones are refused for a while (Flask-Limiter's notation).
+        "LOGIN_LIMIT_PER_ACCOUNT": os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "10 per 15 minutes"),
+        "LOGIN_LIMIT_PER_ADDRESS": os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "50 per 15 minutes"),
+        "FAMILY_CODE_LIMIT_PER_ADDRESS": os.environ.get("FAMILY_CODE_LIMIT_PER_ADDRESS", "10 per 15 minutes"),
+        "FAMILY_CODE_LIMIT_PER_CODE": os.environ.get("FAMILY_CODE_LIMIT_PER_CODE", "5 per 15 minutes"),
+        # argon2 checks run at once in one process (64 MiB each), and how long a login waits for a slot.
+        "PASSWORD_HASH_CONCURRENCY": _int("PASSWORD_HASH_CONCURRENCY", 2),
+        "PASSWORD_HASH_WAIT_S": _int("PASSWORD_HASH_WAIT_S", 10),
         # The largest request body accepted (forms are small; there are no uploads): 1 MiB.
         "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 1024 * 1024),
         "DATABASE_URL": os.environ.get("DATABASE_URL", default_db),
