@@ -15,6 +15,7 @@ Each argon2 check takes 64 MiB of memory: at most PASSWORD_HASH_CONCURRENCY run 
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 import time
@@ -28,6 +29,11 @@ from werkzeug.wrappers import Response
 
 from webapp.clock import TOKYO
 from webapp.extensions import limiter
+
+
+def hidden_key(typed: str) -> str:
+    """A limit key for a typed login ID or code: its hash, so neither the store nor the limiter's log holds it."""
+    return hashlib.sha256(typed.encode()).hexdigest()[:32] if typed else ""  # empty: the limit is skipped
 
 
 def configured(name: str):

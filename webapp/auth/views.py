@@ -17,7 +17,9 @@ from webapp.clock import now
 from webapp.database import db
 from webapp.extensions import limiter, login_manager
 from webapp.i18n import LANGUAGES
-from webapp.throttling import TooBusy, configured, failed, hashing_slot, retry_after_minutes, retry_at_text
+from webapp.throttling import (
+    TooBusy, configured, failed, hashing_slot, hidden_key, retry_after_minutes, retry_at_text,
+)
 
 bp = Blueprint("auth", __name__)
 MAX_NEXT_LENGTH = 2000
@@ -52,7 +54,7 @@ def _safe_next(target: str | None) -> str | None:
 
 def _typed_login() -> str:
     """The login ID a request tried, the key of the per-account limit (empty: that limit is skipped)."""
-    return request.form.get("login", "").strip()[:100]
+    return hidden_key(request.form.get("login", "").strip()[:100])
 
 
 @bp.errorhandler(RateLimitExceeded)

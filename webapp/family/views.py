@@ -23,7 +23,7 @@ from webapp.database import db
 from webapp.extensions import limiter
 from webapp.family.blueprint import bp
 from webapp.family.texts import FamilyTexts
-from webapp.throttling import configured, failed, retry_after_minutes
+from webapp.throttling import configured, failed, hidden_key, retry_after_minutes
 
 SESSION_KEY = "family_link"
 MAX_TYPED_CODE = 40  # a code is 9 characters; more is not a code, and must not grow the limiter's keys
@@ -97,7 +97,7 @@ def change(token: Optional[str]):
 
 def _typed_code() -> str:
     """The short code a request tried, in its stored form: the key of the per-code limit (empty: skipped)."""
-    return normalise_short_code(request.form.get("code", "")[:MAX_TYPED_CODE])
+    return hidden_key(normalise_short_code(request.form.get("code", "")[:MAX_TYPED_CODE]))
 
 
 def _code_page(error: Optional[str], status: int, minutes: int = 0):
