@@ -8,7 +8,7 @@ from typing import Any, Optional
 from flask import Flask
 
 from matching.planning.runner import JobRunner
-from webapp import cli, database, errors, formatting, log_privacy, mail, routing, security, throttling
+from webapp import cli, database, errors, formatting, input_guard, log_privacy, mail, routing, security, throttling
 from webapp.extensions import babel, csrf, login_manager
 from webapp.clock import today_in
 from webapp.i18n import select_locale
@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
     formatting.init_app(app)
     security.init_app(app)
     log_privacy.init_app(app)
+    input_guard.init_app(app)
     throttling.init_app(app)
 
 

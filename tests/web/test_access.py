@@ -39,14 +39,14 @@ OVERRIDES = {("coordinator.plan_letters", "plan_id"): "published_plan_id",
 ROOM_PARAMETERS = {"plan_id": "room_plan_id"}
 
 
-def fill(rule: str, world, endpoint: str = "") -> str:
-    """The rule with its parameters replaced by ids of the test world."""
+def fill(rule: str, world, endpoint: str = "", parameters: dict[str, str] = PARAMETERS) -> str:
+    """The rule with its parameters replaced by ids of the test world (parameters: name -> World attribute)."""
     def value(match: re.Match) -> str:
         name = match.group(1).split(":")[-1]
-        assert name in PARAMETERS, f"add {name} to PARAMETERS"
+        assert name in parameters, f"add {name} to PARAMETERS"
         if rule.startswith("/coordinator/rooms/") and name in ROOM_PARAMETERS:
             return str(getattr(world, ROOM_PARAMETERS[name]))
-        return str(getattr(world, OVERRIDES.get((endpoint, name), PARAMETERS[name])))
+        return str(getattr(world, OVERRIDES.get((endpoint, name), parameters[name])))
     return re.sub(r"<([^>]+)>", value, rule)
 
 

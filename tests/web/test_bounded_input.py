@@ -44,7 +44,7 @@ def test_a_search_of_a_thousand_words_is_answered(client, auth):
     assert client.get("/coordinator/tutors", query_string={"q": words}).status_code == 200
 
 
-@pytest.mark.parametrize("target", ["/coordinator/\r\nSet-Cookie: x=1", "/\\evil.example", "/ok\x00", " /x"])
+@pytest.mark.parametrize("target", ["/coordinator/\r\nSet-Cookie: x=1", "/\\evil.example", "/ok\t", " /x"])
 def test_a_next_with_control_characters_is_not_followed_on_the_language_switch(client, target):
     page = client.get("/login").get_data(as_text=True)
     response = client.post("/lang/en", data={"next": target, "csrf_token": csrf_token(page)})
@@ -88,3 +88,12 @@ def test_a_nan_latitude_gets_a_message_not_a_server_error(client, auth):
 def test_a_short_secret_key_is_refused_outside_tests(key, tmp_path):
     with pytest.raises(RuntimeError, match="shorter than 32"):
         create_app({"SECRET_KEY": key, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+
+
+def test_a_nul_character_in_a_search_or_a_login_is_refused_not_a_database_error(client, auth):
+    page = client.get("/login").get_data(as_text=True)
+    response = client.post("/login", data={"login": "coordinator\x00", "password": "x", "csrf_token": csrf_token(page)})
+    assert response.status_code == 400
+    auth.login()
+    assert client.get("/coordinator/students", query_string={"q": "山田\x00"}).status_code == 400
+    assert client.get("/coordinator/students", query_string={"q": "山田"}).status_code == 200
