@@ -51,7 +51,8 @@ def test_changing_a_matched_need_keeps_its_row_and_every_visit(session):
     removed = _edit(session, world, needs=(NeedInput("math", "応用", "図形が苦手", 90, 2),))
     session.expire_all()
     need = session.get(StudentNeed, need_id)
-    assert (need.level, need.notes, need.minutes_per_visit, need.visits_per_week) == ("応用", "図形が苦手", 90, 2)
+    assert (need.level, need.notes, need.minutes_per_visit, need.visits_per_week) == (
+        "応用", "図形が苦手", 90, 2)
     assert [n.id for n in session.get(Student, world.student_ids[0]).needs] == [need_id]
     assert removed.subjects == () and removed.visits_left_draft == 0
     assert len(session.get(Plan, draft.id).visits) == 1 and len(session.get(Plan, published.id).visits) == 1

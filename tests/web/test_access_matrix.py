@@ -68,7 +68,7 @@ def others(linked, world, database_url) -> Others:  # noqa: F811  (fixture)
     return Others({name: str(value) for name, value in values.items()})
 
 
-def url_for_rule(rule: str, others: Others, linked_rooms_plan: int) -> str:  # noqa: F811
+def url_for_rule(rule: str, others: Others, linked_rooms_plan: int) -> str:
     """The rule with every parameter filled by another household's or tutor's id."""
     def value(match: re.Match) -> str:
         name = match.group(1).split(":")[-1]

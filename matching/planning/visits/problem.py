@@ -95,7 +95,7 @@ def build_visits_problem(session: Session, programme_id: int, base_plan_id: Opti
 
 
 def _pins(session: Session, plan_id: int, student_ids: set[int], tutor_ids: set[int]) -> list[sp.Pin]:
-    """The plan's pins on current needs of children and tutors still in the programme (others are logged and left out)."""
+    """The plan's pins on current needs of children and tutors still in the programme (others logged, left out)."""
     out = []
     rows = session.execute(
         select(VisitPin, StudentNeed).join(StudentNeed, StudentNeed.id == VisitPin.need_id)
