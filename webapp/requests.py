@@ -20,7 +20,7 @@ def parse_int(value: str) -> int | None:
 
 
 def int_arg(name: str) -> int | None:
-    """A positive integer query argument, or None when absent, not a number or too large."""
+    """A non-negative integer query argument, or None when absent, not a number or too large."""
     return parse_int(request.args.get(name, ""))
 
 

@@ -19,7 +19,8 @@ def test_secret_segments_of_family_and_feed_paths_are_masked():
 
 
 def test_the_werkzeug_request_log_of_a_family_page_hides_the_token(caplog, tmp_path):
-    create_app({"SECRET_KEY": "x" * 32, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+    create_app({"SECRET_KEY": "x" * 32, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+                "NOTICE_DELIVERY_INTERVAL_S": 0})
     with caplog.at_level(logging.INFO, logger="werkzeug"):
         # What werkzeug's request handler logs for each request: a format string and the request line.
         logging.getLogger("werkzeug").info('%s - - [%s] "%s" %s %s', "127.0.0.1", "22/Nov/2026 12:00:00",
@@ -29,7 +30,8 @@ def test_the_werkzeug_request_log_of_a_family_page_hides_the_token(caplog, tmp_p
 
 def test_the_filter_is_attached_once_however_many_apps_are_made(tmp_path):
     for _ in range(3):
-        create_app({"SECRET_KEY": "x" * 32, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+        create_app({"SECRET_KEY": "x" * 32, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+                    "NOTICE_DELIVERY_INTERVAL_S": 0})
     assert sum(isinstance(f, MaskSecretPaths) for f in logging.getLogger("werkzeug").filters) == 1
 
 
