@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need and run the whole suite (extra arguments go to pytest).
 # PostgreSQL tests run when TEST_DATABASE_URL names a server (.ci/run starts one);
-# browser tests run when /usr/bin/chromium exists. Under CI=true both are required.
+# the shared login-limit tests when TEST_REDIS_URL names a Redis server (.ci/run starts one too);
+# browser tests run when /usr/bin/chromium exists. Under CI=true all are required.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -50,6 +50,19 @@ def drop_postgres_database(url: str) -> None:
     admin.dispose()
 
 
+# .ci/run starts a Redis server and exports its URL here: the shared store of the login and short-code limits.
+REDIS_ENV = "TEST_REDIS_URL"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The test Redis server's URL (skipped without it, failing under CI); each test counts under its own prefix."""
+    url = os.environ.get(REDIS_ENV)
+    if not url:
+        missing(f"Redis ({REDIS_ENV})")
+    return url
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A migrated PostgreSQL database for the whole test run (tables emptied between tests)."""

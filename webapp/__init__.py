@@ -8,7 +8,7 @@ from typing import Any, Optional
 from flask import Flask, redirect, url_for
 
 from matching.planning.runner import JobRunner
-from webapp import cli, database, errors, formatting, log_privacy, mail, security
+from webapp import cli, database, errors, formatting, input_guard, log_privacy, mail, routing, security, throttling
 from webapp.auth import session_limits
 from webapp.extensions import babel, csrf, login_manager
 from webapp.clock import today_in
@@ -19,13 +19,13 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
     """Build the app: settings, extensions, blueprints, error pages and commands."""
     app = Flask(__name__, instance_relative_config=True)
     os.makedirs(app.instance_path, exist_ok=True)
-    from webapp.config import from_environment
+    from webapp.config import check_settings, from_environment
 
     app.config.from_mapping(from_environment(app.instance_path))
     if test_config is not None:
         app.config.from_mapping(test_config)
-    if not app.config["SECRET_KEY"]:
-        raise RuntimeError("SECRET_KEY is not set: export a long random value (the demo script makes one)")
+    check_settings(app.config)
+    routing.init_app(app)
     register_extensions(app)
     register_job_runner(app)
     mail.init_app(app)
@@ -45,6 +45,8 @@ def register_extensions(app: Flask) -> None:
     formatting.init_app(app)
     security.init_app(app)
     log_privacy.init_app(app)
+    input_guard.init_app(app)
+    throttling.init_app(app)
 
 
 def register_job_runner(app: Flask) -> None:

@@ -13,11 +13,32 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
 def from_environment(instance_path: str) -> dict:
     """The settings read from environment variables; SQLite in the instance folder by default."""
     default_db = "sqlite:///" + str(Path(instance_path) / "matching.sqlite3")
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY"),
+        # Links given to families and tutors start with this, never with the Host header a request carries.
+        "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000"),
+        # How many reverse proxies stand in front of the site: the client address is read from X-Forwarded-For.
+        "PROXY_COUNT": _int("PROXY_COUNT", 0),
+        # Where login and short-code attempts are counted: memory:// in one process (the demo), redis://... shared.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Failed tries allowed before the next ones are refused for a while (Flask-Limiter's notation).
+        "LOGIN_LIMIT_PER_ACCOUNT": os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "10 per 15 minutes"),
+        "LOGIN_LIMIT_PER_ADDRESS": os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "50 per 15 minutes"),
+        "FAMILY_CODE_LIMIT_PER_ADDRESS": os.environ.get("FAMILY_CODE_LIMIT_PER_ADDRESS", "10 per 15 minutes"),
+        "FAMILY_CODE_LIMIT_PER_CODE": os.environ.get("FAMILY_CODE_LIMIT_PER_CODE", "5 per 15 minutes"),
+        # argon2 checks run at once in one process (64 MiB each), and how long a login waits for a slot.
+        "PASSWORD_HASH_CONCURRENCY": _int("PASSWORD_HASH_CONCURRENCY", 2),
+        "PASSWORD_HASH_WAIT_S": _int("PASSWORD_HASH_WAIT_S", 10),
+        # The largest request body accepted (forms are small; there are no uploads): 1 MiB.
+        "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 1024 * 1024),
         "DATABASE_URL": os.environ.get("DATABASE_URL", default_db),
         # Secure cookies by default; the local demo over plain http turns this off.
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", True),
@@ -49,3 +70,16 @@ def from_environment(instance_path: str) -> dict:
         # The date the site treats as today; unset means the real date in Asia/Tokyo.
         "TODAY": os.environ.get("MATCHING_TODAY"),
     }
+
+
+MIN_SECRET_KEY_LENGTH = 32
+
+
+def check_settings(config: dict) -> None:
+    """Refuse to start without a SECRET_KEY, or (outside tests) with one too short to resist guessing."""
+    key = config.get("SECRET_KEY")
+    if not key:
+        raise RuntimeError("SECRET_KEY is not set: export a long random value (the demo script makes one)")
+    if len(key) < MIN_SECRET_KEY_LENGTH and not config.get("TESTING"):
+        raise RuntimeError(f"SECRET_KEY is shorter than {MIN_SECRET_KEY_LENGTH} characters: "
+                           "export a long random value, e.g. python -c 'import secrets; print(secrets.token_hex(32))'")

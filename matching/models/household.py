@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, PersonName, Timestamped, enum_type
@@ -62,7 +62,9 @@ class Student(PersonName, Timestamped, Base):
 
     household: Mapped[Household] = relationship(back_populates="students")
     home_site: Mapped[Optional["Site"]] = relationship()  # noqa: F821
+    # The needs the child has now; a removed need keeps its row (removed_at set) while plans still name it.
     needs: Mapped[list["StudentNeed"]] = relationship(
+        primaryjoin="and_(Student.id == StudentNeed.student_id, StudentNeed.removed_at.is_(None))",
         back_populates="student", cascade="all, delete-orphan", order_by="StudentNeed.id"
     )
     availability: Mapped[list["StudentAvailability"]] = relationship(
@@ -91,6 +93,8 @@ class StudentNeed(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     minutes_per_visit: Mapped[int] = mapped_column(Integer, default=120)
     visits_per_week: Mapped[int] = mapped_column(Integer, default=1)
+    # Set when the coordinator removes the need: published visits still point at it until the next publish.
+    removed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
 
     student: Mapped[Student] = relationship(back_populates="needs")
 

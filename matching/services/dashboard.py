@@ -44,7 +44,8 @@ def dashboard_counts(session: Session, programme_id: int, today: date) -> Dashbo
         select(func.count(StudentNeed.id), func.count(StudentNeed.id).filter(~matched))
         .join(Student)
         .join(Household)
-        .where(Household.programme_id == programme_id, Student.active.is_(True), Student.mode == Mode.HOME_VISIT)
+        .where(Household.programme_id == programme_id, Student.active.is_(True), Student.mode == Mode.HOME_VISIT,
+               StudentNeed.removed_at.is_(None))
     ).one()
     return DashboardCounts(
         students=students,

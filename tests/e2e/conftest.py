@@ -37,7 +37,8 @@ def demo_database(tmp_path_factory) -> str:
 
 def e2e_app(database_url: str, **settings) -> Flask:
     """The app on a database, over plain http on loopback, on the fixed TODAY, without the mail loop."""
-    return create_app({"DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret", "SESSION_COOKIE_SECURE": False,
+    return create_app({"DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret-" + "x" * 32,
+                       "SESSION_COOKIE_SECURE": False,
                        "REMEMBER_COOKIE_SECURE": False, "NOTICE_DELIVERY_INTERVAL_S": 0, "TODAY": TODAY,
                        **settings})
 

@@ -24,7 +24,7 @@ PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "si
 
 def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:
     """Every route of the coordinator blueprint answering the method, as (endpoint, rule)."""
-    app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://", "NOTICE_DELIVERY_INTERVAL_S": 0})
+    app = create_app({"SECRET_KEY": "collect-" + "x" * 32, "DATABASE_URL": "sqlite://", "NOTICE_DELIVERY_INTERVAL_S": 0})
     rules = [(r.endpoint, r.rule) for r in app.url_map.iter_rules()
              if r.endpoint.startswith("coordinator.") and method in r.methods]
     app.extensions["job_runner"].shutdown()
@@ -39,14 +39,14 @@ OVERRIDES = {("coordinator.plan_letters", "plan_id"): "published_plan_id",
 ROOM_PARAMETERS = {"plan_id": "room_plan_id"}
 
 
-def fill(rule: str, world, endpoint: str = "") -> str:
-    """The rule with its parameters replaced by ids of the test world."""
+def fill(rule: str, world, endpoint: str = "", parameters: dict[str, str] = PARAMETERS) -> str:
+    """The rule with its parameters replaced by ids of the test world (parameters: name -> World attribute)."""
     def value(match: re.Match) -> str:
         name = match.group(1).split(":")[-1]
-        assert name in PARAMETERS, f"add {name} to PARAMETERS"
+        assert name in parameters, f"add {name} to PARAMETERS"
         if rule.startswith("/coordinator/rooms/") and name in ROOM_PARAMETERS:
             return str(getattr(world, ROOM_PARAMETERS[name]))
-        return str(getattr(world, OVERRIDES.get((endpoint, name), PARAMETERS[name])))
+        return str(getattr(world, OVERRIDES.get((endpoint, name), parameters[name])))
     return re.sub(r"<([^>]+)>", value, rule)
 
 

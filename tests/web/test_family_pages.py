@@ -20,7 +20,7 @@ FORMS = {"family.confirm": {}, "family.change": {"message": "12月1日は都合�
 
 def family_rules() -> list[tuple[str, str, str]]:
     """Every route of the family blueprint as (endpoint, rule, method)."""
-    app = create_app({"SECRET_KEY": "collect", "DATABASE_URL": "sqlite://"})
+    app = create_app({"SECRET_KEY": "collect-" + "x" * 32, "DATABASE_URL": "sqlite://"})
     return sorted((r.endpoint, r.rule, "POST" if "POST" in r.methods and "GET" not in r.methods else "GET")
                   for r in app.url_map.iter_rules() if r.endpoint.startswith("family."))
 
@@ -148,11 +148,11 @@ def test_a_wrong_short_code_gets_a_clear_message(client, linked):
 
 
 def test_repeated_wrong_codes_are_slowed_down_even_for_a_right_one(app, linked):
-    app.config["FAMILY_CODE_MAX_FAILURES"] = 3
+    app.config["FAMILY_CODE_LIMIT_PER_ADDRESS"] = "3 per 15 minutes"
     client = app.test_client()
     token = csrf_token(client.get("/h").get_data(as_text=True))
-    for _ in range(3):
-        assert client.post("/h", data={"code": "3333-3333", "csrf_token": token}).status_code == 400
+    for wrong in ("3333-3333", "4444-4444", "5555-5555"):
+        assert client.post("/h", data={"code": wrong, "csrf_token": token}).status_code == 400
     response = client.post("/h", data={"code": linked.a_code, "csrf_token": token})
     assert response.status_code == 429 and "Too many tries" in response.get_data(as_text=True)
 

@@ -147,3 +147,23 @@ def test_required_fields_are_marked_and_optional_ones_are_not(client, auth):
     page = client.get(NEW).get_data(as_text=True)
     assert re.search(r'<label for="family_name">[^<]+ <span class="required">必須</span></label>', page)
     assert not re.search(r'<label for="school">[^<]+ <span class="required">', page)
+def test_changing_a_matched_childs_need_saves_and_keeps_the_need(client, auth, world, database_url):
+    auth.login()
+    url = f"/coordinator/students/{world.student_id}/edit"
+    response = post_form(client, url, {**KANA_FIX, "needs-0-level": "応用", "needs-0-visits_per_week": "2"})
+    assert response.status_code == 302
+    [need] = load(database_url, world.student_id).needs
+    assert (need.id, need.level, need.visits_per_week) == (world.need_id, "応用", 2)
+
+
+def test_removing_a_matched_need_says_its_visits_left_the_draft_and_the_published_plan_waits(
+        client, auth, world, database_url):
+    auth.login()
+    url = f"/coordinator/students/{world.student_id}/edit"
+    changes = {**KANA_FIX, "needs-0-subject": "english"}
+    response = post_form(client, url, changes)
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "外したニーズ(数学)の訪問 1 件を下書きの計画から外しました" in page
+    assert "次に計画を公開するまで変わりません" in page
+    assert [n.subject for n in load(database_url, world.student_id).needs] == ["english"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,6 +15,7 @@ from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import today
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
+from webapp.requests import form_int
 from webapp.i18n import current_locale
 
 
@@ -40,9 +41,8 @@ def visit_substitute(occurrence_id: int):
 def assign_visit_substitute(occurrence_id: int):
     """Send the chosen substitute on that date."""
     programme = current_programme(db())
-    tutor_id = request.form.get("tutor_id", "")
     try:
-        assign_substitute(db(), programme.id, occurrence_id, int(tutor_id) if tutor_id.isdigit() else -1,
+        assign_substitute(db(), programme.id, occurrence_id, form_int("tutor_id"),
                           current_user.id, today())
     except InvalidState:
         db().rollback()
@@ -76,10 +76,9 @@ def session_substitute(session_id: int, absent_tutor_id: int):
 def assign_session_substitute_view(session_id: int, absent_tutor_id: int):
     """Put the chosen tutor on the session in the absent tutor's place."""
     programme = current_programme(db())
-    tutor_id = request.form.get("tutor_id", "")
     try:
         assign_session_substitute(db(), programme.id, session_id, absent_tutor_id,
-                                  int(tutor_id) if tutor_id.isdigit() else -1, current_user.id, today())
+                                  form_int("tutor_id"), current_user.id, today())
     except InvalidState:
         db().rollback()
         flash(_("この講師はこの日の代わりを担当できません。一覧から選び直してください。"), "error")

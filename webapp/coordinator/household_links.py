@@ -13,6 +13,7 @@ from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import current_instant
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
+from webapp.public_urls import public_url
 
 
 def _render(household_id: int, issued=None):
@@ -35,9 +36,9 @@ def issue_household_link(household_id: int):
     """Issue a new link (earlier ones stop working) and show its URL and short code this once."""
     programme = current_programme(db())
     issued = issue_link(db(), programme.id, household_id, current_user.id, current_instant())
-    url = url_for("family.page", token=issued.token, _external=True)
+    url = public_url("family.page", token=issued.token)
     return _render(household_id, issued={"url": url, "short_code": issued.short_code,
-                                         "entry_url": url_for("family.code", _external=True)})
+                                         "entry_url": public_url("family.code")})
 
 
 @bp.route("/households/<int:household_id>/link/revoke", methods=["POST"])

@@ -7,14 +7,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.access_policy import can_see
+from matching.services.intake.need_edits import RemovedNeeds
 from matching.services.intake.student_intake import create_student, student_for_edit, update_student
 from matching.services.programme import current_programme
 from matching.services.sites import list_sites
+from matching.subjects import subject_label
 from webapp.access import STAFF_ROLES, current_viewer, role_required
 from webapp.coordinator.blueprint import bp
 from webapp.coordinator.forms.student_form import StudentForm, student_form
 from webapp.coordinator.saving import submit
 from webapp.database import db
+from webapp.i18n import current_locale
 
 
 def _form(programme_id: int, **loaded) -> StudentForm:
@@ -25,6 +28,16 @@ def _form(programme_id: int, **loaded) -> StudentForm:
 def _page(form: StudentForm, student_id: int | None):
     form.add_blank_rows()
     return render_template("coordinator/student_form.html", form=form, student_id=student_id)
+
+
+def _saved_message(removed: RemovedNeeds) -> str:
+    """Saved; and when needs were removed, what happened to their visits (draft now, published at the next publish)."""
+    if not removed.subjects:
+        return _("変更を保存しました。")
+    subjects = "、".join(subject_label(code, current_locale()) for code in removed.subjects)
+    return _("変更を保存しました。外したニーズ(%(subjects)s)の訪問 %(count)s 件を下書きの計画から外しました。"
+             "公開中の計画の訪問は、次に計画を公開するまで変わりません。",
+             subjects=subjects, count=removed.visits_left_draft)
 
 
 @bp.route("/students/new", methods=["GET", "POST"])
@@ -49,5 +62,5 @@ def edit_student(student_id: int):
     form = _form(programme.id)
     response = submit(form, lambda: update_student(db(), programme.id, student_id, form.to_input(),
                                                    form.version_number, current_user.id),
-                      lambda _result: url_for(".student", student_id=student_id), _("変更を保存しました。"))
+                      lambda _result: url_for(".student", student_id=student_id), _saved_message)
     return response or _page(form, student_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,6 +16,7 @@ from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import today
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
+from webapp.requests import form_int
 
 # Each kind's review page: the endpoint that shows one plan of that kind.
 REVIEW_ENDPOINTS = {PlanKind.VISITS: "coordinator.visit_plan", PlanKind.ROOMS: "coordinator.room_plan"}
@@ -43,11 +44,6 @@ def plan(plan_id: int):
     """Send the visitor to the review page of the plan's kind."""
     found = load_plan(db(), current_programme(db()).id, plan_id)
     return redirect(url_for(REVIEW_ENDPOINTS[found.kind], plan_id=plan_id))
-
-
-def _lock_version() -> int:
-    value = request.form.get("lock_version", "")
-    return int(value) if value.isdigit() else -1
 
 
 @bp.route("/plans/<int:plan_id>/accept", methods=["POST"])
@@ -101,7 +97,7 @@ def publish_plan(plan_id: int):
     """Publish the draft as the next version; dated visits are made and what changed is recorded."""
     programme = current_programme(db())
     try:
-        published = publish(db(), programme.id, plan_id, _lock_version(), current_user.id, today())
+        published = publish(db(), programme.id, plan_id, form_int("lock_version"), current_user.id, today())
     except StaleEdit:
         db().rollback()
         flash(_("他のコーディネーターがこの案を更新しました。最新の内容を確認してから公開してください。"), "error")

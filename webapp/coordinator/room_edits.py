@@ -21,18 +21,14 @@ from webapp.clock import today
 from webapp.coordinator.blueprint import bp
 from webapp.coordinator.room_plans import Refused, render_session
 from webapp.database import db
-
-
-def _int(name: str) -> int:
-    value = request.form.get(name, "")
-    return int(value) if value.isdigit() else -1
+from webapp.requests import form_int
 
 
 def _edit(plan_id: int, session_id: int, action: str, call, done: str):
     """Run one edit with the form's lock version and confirmation; turn refusals into the session page."""
     values = {k: v for k, v in request.form.items() if k not in ("csrf_token", "lock_version", "confirm")}
     try:
-        result = call(current_programme(db()).id, _int("lock_version"), current_user.id,
+        result = call(current_programme(db()).id, form_int("lock_version"), current_user.id,
                       request.form.get("confirm") == "1")
     except StaleEdit:
         db().rollback()
@@ -79,7 +75,7 @@ def room_session_staff(plan_id: int, session_id: int):
     """Add a tutor to a session or remove one."""
     add = request.form.get("change") == "add"
     return _edit(plan_id, session_id, "staff", lambda p, lock, user, confirm: adjust.change_staff(
-        db(), p, plan_id, session_id, _int("tutor_id"), add, lock, user, confirm, today=today()),
+        db(), p, plan_id, session_id, form_int("tutor_id"), add, lock, user, confirm, today=today()),
         _("講師を追加しました。") if add else _("講師を外しました。"))
 
 
@@ -87,7 +83,7 @@ def room_session_staff(plan_id: int, session_id: int):
 @role_required(*STAFF_ROLES)
 def room_session_pin(plan_id: int, session_id: int):
     """Pin or unpin the session's date or one of its tutors, so re-solves keep them."""
-    tutor_id = _int("tutor_id")
+    tutor_id = form_int("tutor_id")
     pinned = request.form.get("pinned") == "1"
     return _edit(plan_id, session_id, "pin", lambda p, lock, user, _confirm: pins.set_session_pin(
         db(), p, plan_id, session_id, tutor_id if tutor_id > 0 else None, pinned, lock, user, today=today()),
@@ -98,10 +94,10 @@ def room_session_pin(plan_id: int, session_id: int):
 @role_required(*STAFF_ROLES)
 def room_child_pin(plan_id: int, student_id: int):
     """Pin a child to a site (or unpin them); breaks of the rules are shown and need confirming."""
-    site_id = _int("site_id")
+    site_id = form_int("site_id")
     try:
         result = pins.set_child_site(db(), current_programme(db()).id, plan_id, student_id,
-                                       site_id if site_id > 0 else None, _int("lock_version"), current_user.id,
+                                       site_id if site_id > 0 else None, form_int("lock_version"), current_user.id,
                                        request.form.get("confirm") == "1", today=today())
     except StaleEdit:
         db().rollback()

@@ -15,8 +15,9 @@ STALE_MESSAGE = _l("他の人が先にこの記録を更新したため、保存
                    "最新の内容を確認してから、必要な変更をもう一度保存してください。")
 
 
-def submit(form: IntakeForm, save: Callable[[], Any], done: Callable[[Any], str], message: str) -> Optional[Response]:
-    """Save a valid form and redirect to done(result) with message; None means show the form again with its errors."""
+def submit(form: IntakeForm, save: Callable[[], Any], done: Callable[[Any], str],
+           message: str | Callable[[Any], str]) -> Optional[Response]:
+    """Save a valid form and redirect to done(result) with message (or message(result)); None shows the form again."""
     if not form.validate_on_submit():
         return None
     try:
@@ -27,5 +28,5 @@ def submit(form: IntakeForm, save: Callable[[], Any], done: Callable[[Any], str]
     except StaleEdit:
         form.form_errors.append(STALE_MESSAGE)
         return None
-    flash(message, "success")
+    flash(message(result) if callable(message) else message, "success")
     return redirect(done(result))

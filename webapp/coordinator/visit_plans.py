@@ -19,18 +19,13 @@ from webapp.clock import today
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
 from webapp.i18n import current_locale
-from webapp.requests import int_arg
+from webapp.requests import form_int, int_arg, parse_int
 
 
 
 def _stale() -> str:
     """The message for a save made on an older view of the plan."""
     return _("他のコーディネーターがこの案を先に更新しました。最新の内容を表示しています。入力内容は残してあるので、確認してからもう一度保存してください。")
-
-
-def _form_int(name: str) -> int:
-    value = request.form.get(name, "")
-    return int(value) if value.isdigit() else -1
 
 
 @bp.route("/visits/plans/<int:plan_id>")
@@ -45,7 +40,7 @@ def visit_plan(plan_id: int):
 
 def _pin_action(plan_id: int, visit_id: int, action, done: str):
     try:
-        action(db(), current_programme(db()).id, plan_id, visit_id, _form_int("lock_version"), current_user.id)
+        action(db(), current_programme(db()).id, plan_id, visit_id, form_int("lock_version"), current_user.id)
     except UnpinnableVisit as refused:
         db().rollback()
         flash(_("この訪問は条件を満たしていないため固定できません: %(breaks)s",
@@ -78,8 +73,8 @@ def unpin_plan_visit(plan_id: int, visit_id: int):
 
 
 def _chosen() -> tuple[int, int, int] | None:
-    parts = request.form.get("option", "").split(":")
-    return tuple(int(p) for p in parts) if len(parts) == 3 and all(p.isdigit() for p in parts) else None
+    parts = [parse_int(part) for part in request.form.get("option", "").split(":")]
+    return tuple(parts) if len(parts) == 3 and None not in parts else None
 
 
 @bp.route("/visits/plans/<int:plan_id>/needs/<int:need_id>/reassign", methods=["GET", "POST"])
@@ -87,7 +82,7 @@ def _chosen() -> tuple[int, int, int] | None:
 def reassign_need(plan_id: int, need_id: int):
     """Move a need to another tutor or time from options ranked by fit; rule breaks need confirming."""
     programme_id, locale = current_programme(db()).id, current_locale()
-    visit_id = int_arg("visit") if request.method == "GET" else (_form_int("visit") if request.form.get("visit") else None)
+    visit_id = int_arg("visit") if request.method == "GET" else (form_int("visit") if request.form.get("visit") else None)
     chosen, breaks, status = None, (), 200
     if request.method == "POST":
         chosen = _chosen()
@@ -95,7 +90,7 @@ def reassign_need(plan_id: int, need_id: int):
             flash(_("候補を一つ選んでください。"), "error")
         else:
             try:
-                save_reassignment(db(), programme_id, plan_id, need_id, visit_id, *chosen, _form_int("lock_version"),
+                save_reassignment(db(), programme_id, plan_id, need_id, visit_id, *chosen, form_int("lock_version"),
                                   request.form.get("confirm") == "yes", current_user.id, today(), locale)
             except UnconfirmedBreaks as refused:
                 db().rollback()

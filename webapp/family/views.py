@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_limiter.errors import RateLimitExceeded
 
 from matching.notify.family_language import FALLBACK, SUPPORTED, page_languages
 from matching.services.household_links import (
@@ -16,13 +17,16 @@ from matching.services.household_links import (
 )
 from matching.services.household_replies import MAX_MESSAGE_LENGTH, InvalidMessage, confirm_schedule, request_change
 from matching.services.household_schedule import household_schedule
+from matching.tokens import normalise_short_code
 from webapp.clock import current_instant, today
 from webapp.database import db
-from webapp.family.attempts import AttemptLimiter
+from webapp.extensions import limiter
 from webapp.family.blueprint import bp
 from webapp.family.texts import FamilyTexts, in_each
+from webapp.throttling import configured, failed, hidden_key, retry_after_minutes
 
 SESSION_KEY = "family_link"
+MAX_TYPED_CODE = 40  # a code is 9 characters; more is not a code, and must not grow the limiter's keys
 MINE = {"token": None}  # the defaults that make a rule the session-opened variant (/h/mine)
 
 
@@ -91,30 +95,34 @@ def change(token: Optional[str]):
     return _back(token, request.form.get("lang", ""))
 
 
-def _limiter() -> AttemptLimiter:
-    return current_app.extensions.setdefault(
-        "family_code_attempts", AttemptLimiter(int(current_app.config.get("FAMILY_CODE_MAX_FAILURES", 10))))
+def _typed_code() -> str:
+    """The short code a request tried, in its stored form: the key of the per-code limit (empty: skipped)."""
+    return hidden_key(normalise_short_code(request.form.get("code", "")[:MAX_TYPED_CODE]))
+
+
+def _code_page(error: Optional[str], status: int, minutes: int = 0):
+    texts = [FamilyTexts(language) for language in (FALLBACK, *[c for c in SUPPORTED if c != FALLBACK])]
+    return render_template("family/code.html", texts=texts, in_each=in_each, error=error, minutes=minutes), status
+
+
+@bp.errorhandler(RateLimitExceeded)
+def too_many_codes(_error: RateLimitExceeded):
+    """Too many wrong codes from this address or for this code: say, in every family language, when to retry."""
+    return _code_page("code_too_many", 429, retry_after_minutes())
 
 
 @bp.route("/h", methods=["GET", "POST"])
+@limiter.limit(configured("FAMILY_CODE_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=failed)
+@limiter.limit(configured("FAMILY_CODE_LIMIT_PER_CODE"), key_func=_typed_code, methods=["POST"], deduct_when=failed)
 def code():
-    """The door for a short code read out by phone: a right code opens the household's page."""
-    error, status = None, 200
-    visitor = request.remote_addr or "unknown"
-    if request.method == "POST":
-        if _limiter().blocked(visitor):
-            error, status = "code_too_many", 429
-        else:
-            try:
-                opened = open_short_code(db(), request.form.get("code", ""), current_instant())
-            except (LinkExpired, LinkRevoked):
-                _limiter().failed(visitor)
-                raise  # a code that worked once: the clear page saying it no longer does
-            except LinkRefused:
-                _limiter().failed(visitor)
-                error, status = "code_wrong", 400
-            else:
-                session[SESSION_KEY] = opened.link_id
-                return redirect(url_for("family.page"))
-    texts = [FamilyTexts(language) for language in (FALLBACK, *[c for c in SUPPORTED if c != FALLBACK])]
-    return render_template("family/code.html", texts=texts, in_each=in_each, error=error), status
+    """The door for a short code read out by phone: a right code opens the household's page (wrong ones throttled)."""
+    if request.method == "GET":
+        return _code_page(None, 200)
+    try:
+        opened = open_short_code(db(), request.form.get("code", ""), current_instant())
+    except (LinkExpired, LinkRevoked):
+        raise  # a code that worked once: the clear page saying it no longer does (a 410, counted as a failure)
+    except LinkRefused:
+        return _code_page("code_wrong", 400)
+    session[SESSION_KEY] = opened.link_id
+    return redirect(url_for("family.page"))

@@ -19,6 +19,7 @@ from matching.services.tutors import tutor_detail
 from webapp.access import role_required
 from webapp.clock import now, today
 from webapp.database import db
+from webapp.public_urls import public_url
 from webapp.tutor.forms import AbsenceForm
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
@@ -72,7 +73,7 @@ def new_feed():
     """Make a new private feed URL (the old one stops working) and show it once."""
     token = issue_feed_token(db(), _tutor_id(), current_user.id, now())
     return render_template("tutor/calendar.html", active=True,
-                           feed_url=url_for("tutor.feed", token=token, _external=True))
+                           feed_url=public_url("tutor.feed", token=token))
 
 
 @bp.route("/calendar/revoke", methods=["POST"])

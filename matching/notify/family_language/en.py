@@ -47,7 +47,7 @@ TEXTS = {
     "code_help": "Enter the 8-character code the coordinator gave you.",
     "code_button": "Show",
     "code_wrong": "The code is not correct. Please check it and try again.",
-    "code_too_many": "Too many tries. Please wait a while and try again.",
+    "code_too_many": "Too many tries. Please try again in {minutes} minutes.",
     "notice_subject": "Your child's learning support dates",
     "reminder_subject": "Reminder: learning support tomorrow",
     "reminder_body": "Tomorrow, {date} {time}, {tutor} will visit for {child}'s {subject} lesson.",

@@ -46,7 +46,7 @@ TEXTS = {
     "code_help": "コーディネーターから きいた 8[文字|もじ]の コードを いれて ください。",
     "code_button": "[見|み]る",
     "code_wrong": "コードが ちがいます。もう いちど みて ください。",
-    "code_too_many": "たくさん ためしました。すこし まって ください。",
+    "code_too_many": "たくさん ためしました。{minutes}ふん まってから、もう いちど ためして ください。",
     "notice_subject": "[勉強|べんきょう]の [日|ひ]が きまりました",
     "reminder_subject": "あしたは [勉強|べんきょう]の [日|ひ]です",
     "reminder_body": "あした {date} {time}に、{tutor}さんが [来|き]ます。{child}さんの {subject}の [勉強|べんきょう]です。",

@@ -46,7 +46,7 @@ TEXTS = {
     "code_help": "Xin hãy nhập mã 8 ký tự mà điều phối viên đã cho quý vị.",
     "code_button": "Xem",
     "code_wrong": "Mã không đúng. Xin hãy kiểm tra và thử lại.",
-    "code_too_many": "Quý vị đã thử quá nhiều lần. Xin hãy đợi một lúc rồi thử lại.",
+    "code_too_many": "Quý vị đã thử quá nhiều lần. Xin hãy thử lại sau {minutes} phút.",
     "notice_subject": "Lịch hỗ trợ học tập của con quý vị",
     "reminder_subject": "Nhắc lịch: ngày mai có buổi hỗ trợ học tập",
     "reminder_body": "Ngày mai, {date} {time}, {tutor} sẽ đến dạy môn {subject} cho {child}.",

@@ -46,7 +46,7 @@ TEXTS = {
     "code_help": "请输入协调员告诉您的8位代码。",
     "code_button": "查看",
     "code_wrong": "代码不正确。请确认后再试一次。",
-    "code_too_many": "尝试次数过多。请稍后再试。",
+    "code_too_many": "尝试次数过多。请在 {minutes} 分钟后再试。",
     "notice_subject": "孩子的学习支援日程",
     "reminder_subject": "提醒：明天有学习支援",
     "reminder_body": "明天 {date} {time}，{tutor}将上门为{child}辅导{subject}。",

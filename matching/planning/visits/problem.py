@@ -95,15 +95,15 @@ def build_visits_problem(session: Session, programme_id: int, base_plan_id: Opti
 
 
 def _pins(session: Session, plan_id: int, student_ids: set[int], tutor_ids: set[int]) -> list[sp.Pin]:
-    """The plan's pins on children and tutors still in the programme (others are logged and left out)."""
+    """The plan's pins on current needs of children and tutors still in the programme (others logged, left out)."""
     out = []
     rows = session.execute(
         select(VisitPin, StudentNeed).join(StudentNeed, StudentNeed.id == VisitPin.need_id)
         .where(VisitPin.plan_id == plan_id).order_by(VisitPin.id)
     )
     for pin, need in rows:
-        if need.student_id not in student_ids or pin.tutor_id not in tutor_ids:
-            log.info("pin %s left out: its child or tutor is no longer active", pin.id)
+        if need.removed_at is not None or need.student_id not in student_ids or pin.tutor_id not in tutor_ids:
+            log.info("pin %s left out: its need was removed or its child or tutor is no longer active", pin.id)
             continue
         out.append(sp.Pin(str(need.student_id), need.subject, str(pin.tutor_id), pin.weekday, pin.start_minute))
     return out

@@ -11,12 +11,13 @@ from solver.visits.solution import VisitsSolution
 
 
 def need_ids(session: Session, student_ids: set[int]) -> dict[tuple[int, str], int]:
-    """(student id, subject) -> the need's id (the first need of a subject, as the problem holds one per subject)."""
+    """(student id, subject) -> the current need's id (the first of a subject, as the problem holds one per subject)."""
     out: dict[tuple[int, str], int] = {}
     if not student_ids:
         return out
     rows = session.execute(select(StudentNeed.student_id, StudentNeed.subject, StudentNeed.id)
-                           .where(StudentNeed.student_id.in_(student_ids)).order_by(StudentNeed.id))
+                           .where(StudentNeed.student_id.in_(student_ids), StudentNeed.removed_at.is_(None))
+                           .order_by(StudentNeed.id))
     for student_id, subject, need_id in rows:
         out.setdefault((student_id, subject), need_id)
     return out

@@ -15,6 +15,7 @@ from matching.models import (
 from matching.services.audit import record_sensitive_read
 from matching.services.errors import NotFound, ValidationFailed
 from matching.services.intake.changes import replace_children, save_edit, save_new, set_fields
+from matching.services.intake.need_edits import RemovedNeeds, edit_needs
 from matching.services.intake.windows import Window, window_problem
 from matching.services.sites import site_belongs
 from matching.subjects import SUBJECTS
@@ -134,12 +135,12 @@ def _need_row(need: StudentNeed) -> tuple:
     return (need.subject, need.level, need.notes, need.minutes_per_visit, need.visits_per_week)
 
 
-def _apply(student: Student, data: StudentInput) -> list[str]:
+def _apply(session: Session, student: Student, data: StudentInput, removed: list[RemovedNeeds]) -> list[str]:
     changed = set_fields(student, _student_values(data))
     changed += [f"household.{name}" for name in set_fields(student.household, asdict(data.household))]
-    changed += replace_children(student, "needs", [_need_row(n) for n in student.needs],
-                                [tuple(asdict(n).values()) for n in data.needs],
-                                lambda row: StudentNeed(**dict(zip(_names(NeedInput), row))))
+    needs_changed, removed_needs = edit_needs(session, student, data.needs)
+    changed += needs_changed
+    removed.append(removed_needs)
     changed += replace_children(student, "availability",
                                 [(w.weekday, w.start_minute, w.end_minute) for w in student.availability],
                                 sorted(data.availability),
@@ -152,7 +153,7 @@ def create_student(session: Session, programme_id: int, data: StudentInput, user
     _check(session, programme_id, data)
     household = Household(programme_id=programme_id)
     student = Student(household=household, eligibility=Eligibility.OTHER, caseworker_notes="")
-    return save_new(session, student, "student", lambda: _apply(student, data), user_id)
+    return save_new(session, student, "student", lambda: _apply(session, student, data, []), user_id)
 
 
 def _student(session: Session, programme_id: int, student_id: int) -> Student:
@@ -182,9 +183,12 @@ def student_for_edit(session: Session, programme_id: int, student_id: int, viewe
 
 
 def update_student(session: Session, programme_id: int, student_id: int, data: StudentInput,
-                   expected_version: Optional[int], user_id: Optional[int]) -> None:
-    """Save an edit unless someone saved the child since expected_version (StaleEdit); sensitive None keeps them."""
+                   expected_version: Optional[int], user_id: Optional[int]) -> RemovedNeeds:
+    """Save an edit unless someone saved the child since expected_version (StaleEdit); returns the needs it removed."""
     student = _student(session, programme_id, student_id)
+    removed: list[RemovedNeeds] = []
     save_edit(session, student, "student", (student.version_id, expected_version),
-              lambda: _check(session, programme_id, data), lambda: _apply(student, data), user_id)
+              lambda: _check(session, programme_id, data), lambda: _apply(session, student, data, removed), user_id)
+    session.expire(student, ["needs"])  # the collection holds current needs: removed rows drop out on reload
+    return removed[0] if removed else RemovedNeeds()
 

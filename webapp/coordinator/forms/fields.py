@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from flask_babel import get_locale, lazy_gettext as _l
@@ -13,6 +14,7 @@ from matching.grades import MAX_GRADE, MIN_GRADE, grade_label
 from matching.services.intake.windows import EARLIEST, LATEST, STEP, cells_to_windows, windows_to_cells
 from matching.subjects import SUBJECTS, subject_label
 from webapp.formatting import label
+from webapp.requests import parse_int
 
 NOT_A_CHOICE = _l("一覧から選んでください")
 KANA = Regexp(r"^[\u3041-\u309F\u30A0-\u30FF\u3000 ]+$", message=_l("ひらがなかカタカナで入力してください"))
@@ -49,7 +51,8 @@ def optional_id(value: Any) -> Any:
     """A row id from a select, None for the empty option; anything else is kept so the choice check fails."""
     if value in ("", None):
         return None
-    return int(value) if str(value).isdigit() else value
+    number = parse_int(str(value))
+    return value if number is None else number
 
 
 def choice(label, choices, coerce=code, validators=()) -> SelectField:
@@ -77,7 +80,19 @@ def _reworded(field_class: type, message) -> type:
 
 
 WholeNumberField = _reworded(IntegerField, _l("半角の整数で入力してください"))
-NumberField = _reworded(FloatField, _l("半角の数値で入力してください"))
+NOT_A_NUMBER = _l("半角の数値で入力してください")
+
+
+class NumberField(_reworded(FloatField, NOT_A_NUMBER)):
+    """A decimal number; "nan", "inf" and overflowing exponents are refused like any other non-number."""
+
+    def process_formdata(self, valuelist):
+        """Parse as a float, then refuse values that are not finite (ranges cannot judge them)."""
+        super().process_formdata(valuelist)
+        if self.data is not None and not math.isfinite(self.data):
+            self.data = None
+            raise ValueError(NOT_A_NUMBER)
+
 DayField = _reworded(DateField, _l("日付を正しく入力してください(例: 2026-04-01)"))
 
 
@@ -99,11 +114,12 @@ class WeekGridField(Field):
         """Each checked box sends "weekday-minute"; a value that is not a cell of the grid is an error."""
         cells = set()
         for item in valuelist:
-            weekday, _, minute = item.partition("-")
-            if not (weekday.isdigit() and minute.isdigit() and int(weekday) < 7 and int(minute) in self.times):
+            day_text, _, minute_text = item.partition("-")
+            weekday, minute = parse_int(day_text), parse_int(minute_text)
+            if weekday is None or minute is None or weekday >= 7 or minute not in self.times:
                 self.data = cells
                 raise ValueError(_l("時間帯の指定が正しくありません"))
-            cells.add((int(weekday), int(minute)))
+            cells.add((weekday, minute))
         self.data = cells
 
     @property

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import Form, HiddenField
 
 from matching.services.errors import ValidationFailed
+from webapp.requests import parse_int
 
 # The message for each code a service puts in ValidationFailed.
 DOMAIN_MESSAGES = {
@@ -60,8 +61,7 @@ class IntakeForm(FlaskForm):
     @property
     def version_number(self) -> int | None:
         """The version the record was loaded at, or None when the hidden field is missing or tampered with."""
-        value = self.version.data or ""
-        return int(value) if value.isdigit() else None
+        return parse_int(self.version.data or "")
 
     def rows(self, name: str) -> list:
         """The rows of a FieldList that were filled in, in order (the domain numbers them the same way)."""
@@ -93,6 +93,7 @@ class IntakeForm(FlaskForm):
             return self._fields.get(name)
         index, _, subfield = rest.partition("-")
         rows = self.rows(name) if name in self.row_lists else []
-        if index.isdigit() and int(index) < len(rows):
-            return rows[int(index)]._fields.get(subfield)
+        number = parse_int(index)
+        if number is not None and number < len(rows):
+            return rows[number]._fields.get(subfield)
         return None

@@ -1,0 +1,16 @@
+"""Links that leave the site (family links, tutors' calendar feeds) start with the configured BASE_URL.
+
+A link built from the request's Host header could be made to point at another site by whoever sends the
+request; the base URL is the operator's, from the environment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, url_for
+
+
+def public_url(endpoint: str, **values: Any) -> str:
+    """The absolute URL of an endpoint under BASE_URL."""
+    return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
