@@ -54,6 +54,7 @@ def register_job_runner(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """One blueprint per audience."""
     from webapp.admin import bp as admin
+    from webapp.attendance import bp as attendance
     from webapp.auth.views import bp as auth
     from webapp.coordinator import bp as coordinator
     from webapp.family import bp as family
@@ -64,3 +65,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(family)
     app.register_blueprint(tutor)
     app.register_blueprint(admin)
+    app.register_blueprint(attendance)
