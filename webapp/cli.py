@@ -28,6 +28,7 @@ def db_upgrade_command() -> None:
 def init_demo_command(url: str) -> None:
     """Migrate, load the demo data into an empty database, and print where and how to log in."""
     from seed_data.demo import DEMO_ACCOUNTS, load_demo
+    from seed_data.demo_history import load_demo_history
 
     upgrade(current_app.config["DATABASE_URL"])
     with current_app.extensions["session_factory"]() as session:
@@ -36,6 +37,10 @@ def init_demo_command(url: str) -> None:
         else:
             summary = load_demo(session)
             click.echo(f"loaded demo: {summary.sites} sites, {summary.students} children, {summary.tutors} tutors")
+            click.echo("solving and publishing the year's plans as of 1 April, marking attendance (about 20 s) ...")
+            history = load_demo_history(session)
+            click.echo(f"history: {history.attendance.visits} visits and {history.attendance.sessions} sessions "
+                       f"marked, {history.attendance.child_attendances} child attendances")
     click.echo(f"\nOpen {url} and log in with one of these demo accounts:")
     for account in DEMO_ACCOUNTS:
         click.echo(f"  {account.role.value:<12} login: {account.login:<14} password: {account.password}")
