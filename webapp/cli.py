@@ -1,7 +1,8 @@
-"""Flask commands: migrate the database and load the demo (``flask --app webapp init-demo``)."""
+"""Flask commands: migrate, load the demo (``flask --app webapp init-demo``), notices, retention."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, timedelta
 
 import click
@@ -13,6 +14,7 @@ from matching.models import Programme
 from matching.notify.outbox import deliver_due
 from matching.notify.reminders import queue_reminders
 from matching.services.programme import current_programme
+from matching.services.retention import apply_retention
 from webapp.clock import now, today
 
 
@@ -64,9 +66,25 @@ def deliver_notices_command() -> None:
     click.echo(f"sent {report.sent}, failed {report.failed}")
 
 
+@click.command("apply-retention")
+@click.option("--years", type=int, default=None, help="Keep this many years after support ended (RETENTION_YEARS, 5).")
+@click.option("--apply", "apply_changes", is_flag=True, help="Change the data; without it this is a dry run.")
+def apply_retention_command(years: int | None, apply_changes: bool) -> None:
+    """Anonymise children whose support ended long ago and purge old notices and messages (dry run by default)."""
+    years = years if years is not None else int(current_app.config["RETENTION_YEARS"])
+    with current_app.extensions["session_factory"]() as session:
+        counts = apply_retention(session, today(), years, dry_run=not apply_changes)
+    click.echo(("applied" if apply_changes else "dry run (nothing changed; add --apply)")
+               + f": support ended before {counts.cutoff}")
+    for name, value in asdict(counts).items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            click.echo(f"  {name}: {value}")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(db_upgrade_command)
     app.cli.add_command(init_demo_command)
     app.cli.add_command(queue_reminders_command)
     app.cli.add_command(deliver_notices_command)
+    app.cli.add_command(apply_retention_command)
