@@ -177,14 +177,16 @@ def _room_attendance(session: Session, programme_id: int, starts_on: date, ends_
         .group_by(RollCallChild.student_id)).all())
 
 
-def _visited(session: Session, programme_id: int, starts_on: date, ends_on: date) -> set[int]:
-    """Children with at least one done home visit in the period."""
-    return set(session.scalars(
-        select(Visit.student_id).distinct()
-        .join(VisitOccurrence, VisitOccurrence.visit_id == Visit.id).join(Plan, Plan.id == Visit.plan_id)
+def _done_visits(session: Session, programme_id: int, starts_on: date, ends_on: date) -> list:
+    """(child, tutor who went, minutes) of the period's done visits, summed per child and tutor: one scan serves
+    both the children served and the tutors' hours."""
+    visitor = func.coalesce(VisitOccurrence.substitute_tutor_id, Visit.tutor_id)
+    return session.execute(
+        select(Visit.student_id, visitor, func.sum(VisitOccurrence.end_minute - VisitOccurrence.start_minute))
+        .join(Visit, Visit.id == VisitOccurrence.visit_id).join(Plan, Plan.id == Visit.plan_id)
         .join(VisitAttendance, VisitAttendance.occurrence_id == VisitOccurrence.id)
         .where(_once_published(programme_id), VisitAttendance.outcome == VisitOutcome.DONE,
-               VisitOccurrence.on_date.between(starts_on, ends_on))))
+               VisitOccurrence.on_date.between(starts_on, ends_on)).group_by(Visit.student_id, visitor)).all()
 
 
 def _served(registered: list, attended: set[int]) -> list[ServedCount]:
@@ -220,15 +222,10 @@ def _distribution(registered: list, attendance: dict[int, int]) -> list[BucketCo
     return [BucketCount(key, counts[key]) for _lower, key in ATTENDANCE_BUCKETS]
 
 
-def _hours(session: Session, programme_id: int, starts_on: date, ends_on: date) -> list[TutorHours]:
+def _hours(session: Session, programme_id: int, starts_on: date, ends_on: date, done_visits: list
+           ) -> list[TutorHours]:
     """Hours of done visits (by whoever went that day) and of held sessions (by who the roll call says worked)."""
-    visitor = func.coalesce(VisitOccurrence.substitute_tutor_id, Visit.tutor_id)
-    visit_minutes = session.execute(
-        select(visitor, func.sum(VisitOccurrence.end_minute - VisitOccurrence.start_minute))
-        .join(Visit, Visit.id == VisitOccurrence.visit_id).join(Plan, Plan.id == Visit.plan_id)
-        .join(VisitAttendance, VisitAttendance.occurrence_id == VisitOccurrence.id)
-        .where(_once_published(programme_id), VisitAttendance.outcome == VisitOutcome.DONE,
-               VisitOccurrence.on_date.between(starts_on, ends_on)).group_by(visitor)).all()
+    visit_minutes = [(tutor_id, minutes) for _student_id, tutor_id, minutes in done_visits]
     length = (func.coalesce(RollCall.actual_end_minute, RoomSession.end_minute)
               - func.coalesce(RollCall.actual_start_minute, RoomSession.start_minute))
     session_minutes = session.execute(
@@ -267,14 +264,15 @@ def build_report(session: Session, programme_id: int, starts_on: date, ends_on: 
     yearly_target = sum(session.scalars(select(Site.target_sessions).where(Site.programme_id == programme_id)))
     registered = _registered(session, programme_id, starts_on)
     room_attendance = _room_attendance(session, programme_id, starts_on, ends_on)
-    attended = set(room_attendance) | _visited(session, programme_id, starts_on, ends_on)
+    done_visits = _done_visits(session, programme_id, starts_on, ends_on)
+    attended = set(room_attendance) | {student_id for student_id, _tutor, _minutes in done_visits}
     waiting, waiting_mean = _waiting(registered, _placed(session, programme_id), as_of)
     return Report(
         programme_name=programme.name, school_year=programme.school_year, starts_on=starts_on, ends_on=ends_on,
         as_of=as_of, sites=sites, total=_total(sites), cancellations=cancellations,
         months=_month_figures(programme, starts_on, ends_on, yearly_target, session_rows, visit_rows),
         served=_served(registered, attended), visits=_visit_figures(visit_rows, as_of),
-        hours=_hours(session, programme_id, starts_on, ends_on),
+        hours=_hours(session, programme_id, starts_on, ends_on, done_visits),
         attendance_distribution=_distribution(registered, room_attendance), waiting=waiting,
         waiting_mean_days=waiting_mean, progression=_progression(session, programme, registered),
     )

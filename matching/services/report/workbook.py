@@ -11,6 +11,12 @@ from openpyxl.styles import Font
 from matching.services.report.tables import Table
 
 MAX_SHEET_TITLE = 31  # Excel's limit
+FORBIDDEN_IN_TITLE = str.maketrans({c: " " for c in ':\\/?*[]'})
+
+
+def sheet_title(text: str) -> str:
+    """A sheet title Excel accepts: none of : \\ / ? * [ ], at most 31 characters."""
+    return text.translate(FORBIDDEN_IN_TITLE)[:MAX_SHEET_TITLE]
 
 
 def report_workbook(tables: list[Table], label: Callable[[str], str], heading: str) -> bytes:
@@ -18,7 +24,7 @@ def report_workbook(tables: list[Table], label: Callable[[str], str], heading: s
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:
-        sheet = workbook.create_sheet(label(f"table:{table.key}")[:MAX_SHEET_TITLE])
+        sheet = workbook.create_sheet(sheet_title(label(f"table:{table.key}")))
         sheet.append([heading])
         sheet.append([label(column.key) for column in table.columns])
         for cell in sheet[2]:
