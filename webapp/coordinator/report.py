@@ -36,13 +36,14 @@ def _report() -> tuple[str, Report]:
     return period, build_report(db(), programme.id, *days, today())
 
 
-def _charts(report: Report) -> list:
+def _charts(report: Report) -> list[tuple[str, object]]:
+    """(caption, SVG) of the two charts: sessions held per month against the target, attendances per month."""
     months = [m.month.strftime("%Y-%m") for m in report.months]
+    sessions, attendance = _("学習室の実施回数(月別)と目標"), _("出席(月別・延べ): 学習室の出席と個別訪問の実施")
     return [
-        month_bars(_("学習室の実施回数(月別)と目標"), months, [m.sessions_held for m in report.months],
-                   [m.sessions_target for m in report.months], _("目標")),
-        month_bars(_("出席(月別・延べ): 学習室の出席と個別訪問の実施"), months,
-                   [m.session_attendances + m.visits_done for m in report.months]),
+        (sessions, month_bars(sessions, months, [m.sessions_held for m in report.months],
+                              [m.sessions_target for m in report.months], _("目標"))),
+        (attendance, month_bars(attendance, months, [m.session_attendances + m.visits_done for m in report.months])),
     ]
 
 
