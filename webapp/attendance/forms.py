@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matching.models import VisitOutcome
+from matching.services.errors import ValidationFailed
 
 NOTE = Length(max=200, message=_l("200文字以内で入力してください"))
 
@@ -26,15 +27,18 @@ ATTENDANCE_ERRORS = {
 }
 
 
-def show_domain_errors(form: FlaskForm, field_errors: dict[str, str]) -> None:
-    """Put the domain's verdict next to the field it concerns (a date error on the form itself)."""
-    for name, code in field_errors.items():
-        message = ATTENDANCE_ERRORS[(name, code)]
-        target = getattr(form, name, None)
-        if target is None:
-            form.form_errors.append(message)
-        else:
-            target.errors = [*target.errors, message]
+class AttendanceForm(FlaskForm):
+    """A form whose domain errors are shown next to their fields (a date error on the form itself)."""
+
+    def show_domain_errors(self, failure: ValidationFailed) -> None:
+        """Put each of the domain's verdicts next to the field it concerns."""
+        for name, code in failure.field_errors.items():
+            message = ATTENDANCE_ERRORS[(name, code)]
+            target = getattr(self, name, None)
+            if target is None:
+                self.form_errors.append(message)
+            else:
+                target.errors = [*target.errors, message]
 
 
 def minutes(value: Maybe[time]) -> Maybe[int]:
@@ -47,7 +51,7 @@ def as_time(value: Maybe[int]) -> Maybe[time]:
     return None if value is None else time(value // 60, value % 60)
 
 
-class VisitAttendanceForm(FlaskForm):
+class VisitAttendanceForm(AttendanceForm):
     """What happened on the visit, and a short note."""
 
     outcome = RadioField(_l("結果"), choices=[
@@ -57,7 +61,7 @@ class VisitAttendanceForm(FlaskForm):
     note = StringField(_l("メモ(任意)"), validators=[Optional(), NOTE])
 
 
-class RollCallForm(FlaskForm):
+class RollCallForm(AttendanceForm):
     """Held or not (and why), the children who came, the tutors who worked, the actual times, a note."""
 
     held = RadioField(_l("実施"), choices=[SelectChoice("yes", _l("実施した")), SelectChoice("no", _l("中止した"))], default="yes",

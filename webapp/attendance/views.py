@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -14,11 +14,11 @@ from matching.services.attendance.listing import attendance_items
 from matching.services.attendance.marker import Marker
 from matching.services.attendance.roll_call import RollCallInput, roll_call_sheet, take_roll_call
 from matching.services.attendance.visits import mark_visit, visit_mark
-from matching.services.errors import ValidationFailed
 from matching.services.programme import current_programme
 from webapp.access import role_required
-from webapp.attendance.forms import RollCallForm, VisitAttendanceForm, as_time, minutes, show_domain_errors
+from webapp.attendance.forms import RollCallForm, VisitAttendanceForm, as_time, minutes
 from webapp.clock import now, today
+from webapp.coordinator.saving import submit
 from webapp.database import db
 
 bp = Blueprint("attendance", __name__, url_prefix="/attendance")
@@ -61,17 +61,10 @@ def visit(occurrence_id: int):
     marker, programme = _marker(), current_programme(db())
     mark = visit_mark(db(), programme.id, occurrence_id, marker)
     form = VisitAttendanceForm(data={"outcome": mark.outcome.value if mark.outcome else None, "note": mark.note})
-    if form.validate_on_submit():
-        try:
-            mark_visit(db(), programme.id, occurrence_id, VisitOutcome(form.outcome.data), form.note.data or "",
-                       marker, today(), now())
-        except ValidationFailed as failed:
-            db().rollback()
-            show_domain_errors(form, failed.field_errors)
-        else:
-            flash(_("記録しました。"), "info")
-            return redirect(url_for("attendance.index", on=mark.on_date.isoformat()))
-    return render_template("attendance/visit.html", mark=mark, form=form)
+    saved = submit(form, lambda: mark_visit(db(), programme.id, occurrence_id, VisitOutcome(form.outcome.data),
+                                            form.note.data or "", marker, today(), now()),
+                   lambda _row: url_for("attendance.index", on=mark.on_date.isoformat()), _("記録しました。"))
+    return saved or render_template("attendance/visit.html", mark=mark, form=form)
 
 
 def _roll_input(form: RollCallForm) -> RollCallInput:
@@ -95,14 +88,8 @@ def roll_call(session_id: int):
     if request.method == "GET":
         form.actual_start.data = as_time(sheet.actual_start)
         form.actual_end.data = as_time(sheet.actual_end)
-    if form.validate_on_submit():
-        try:
-            take_roll_call(db(), programme.id, session_id, _roll_input(form), marker, today(), now())
-        except ValidationFailed as failed:
-            db().rollback()
-            show_domain_errors(form, failed.field_errors)
-        else:
-            flash(_("出欠を記録しました。"), "info")
-            return redirect(url_for("attendance.index", on=sheet.on_date.isoformat()))
-    return render_template("attendance/roll_call.html", sheet=sheet, form=form)
+    saved = submit(form, lambda: take_roll_call(db(), programme.id, session_id, _roll_input(form), marker, today(),
+                                                now()),
+                   lambda _row: url_for("attendance.index", on=sheet.on_date.isoformat()), _("出欠を記録しました。"))
+    return saved or render_template("attendance/roll_call.html", sheet=sheet, form=form)
 

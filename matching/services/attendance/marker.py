@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from matching.access_policy import Viewer, may_mark_attendance
 from matching.services.errors import NotFound, ValidationFailed
 
 
@@ -22,9 +23,15 @@ class Marker:
         return self.tutor_id is not None
 
 
+    @property
+    def viewer(self) -> Viewer:
+        """The marker as a viewer of the access policy (staff are coordinators there)."""
+        return Viewer.TUTOR if self.is_tutor else Viewer.COORDINATOR
+
+
 def require_own(marker: Marker, tutor_ids: set[int]) -> None:
-    """Refuse a tutor who is not one of the item's tutors as if the item did not exist (no hint it does)."""
-    if marker.is_tutor and marker.tutor_id not in tutor_ids:
+    """Refuse a marker the access policy does not allow as if the item did not exist (no hint it does)."""
+    if not may_mark_attendance(marker.viewer, marker.tutor_id in tutor_ids):
         raise NotFound("not one of this tutor's items")
 
 
