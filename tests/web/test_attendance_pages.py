@@ -124,3 +124,12 @@ def test_coordinator_sees_one_days_items(client, auth, past):
     auth.login("coordinator")
     html = client.get("/attendance/?on=2026-11-19").get_data(as_text=True)
     assert f'data-item="session-{past["session"]}"' in html and f'data-item="visit-{past["own"]}"' not in html
+
+
+def test_a_child_not_on_the_roll_is_refused_in_japanese(client, auth, past, database_url):
+    auth.login("coordinator")
+    page = client.get(f"/attendance/sessions/{past['session']}").get_data(as_text=True)
+    html = client.post(f"/attendance/sessions/{past['session']}", data={
+        "held": "yes", "children": ["99999"], "csrf_token": csrf_token(page)}).get_data(as_text=True)
+    assert "名簿にない人が選ばれています" in html
+    assert _rows(database_url, RollCall) == []

@@ -17,13 +17,15 @@ from matching.services.errors import ValidationFailed
 
 NOTE = Length(max=200, message=_l("200文字以内で入力してください"))
 
+NOT_ON_ROLL = _l("名簿にない人が選ばれています")
+
 # What the domain's error codes say, per field.
 ATTENDANCE_ERRORS = {
     ("on_date", "future"): _l("まだ行われていない予定には記録できません"),
     ("note", "too_long"): _l("200文字以内で入力してください"),
     ("cancel_reason", "required"): _l("中止の理由を入力してください"),
     ("actual_end", "order"): _l("開始と終了の両方を、開始が先になるように入力してください"),
-    ("children", "unknown"): _l("名簿にない人が選ばれています"),
+    ("children", "unknown"): NOT_ON_ROLL,
 }
 
 
@@ -68,9 +70,11 @@ class RollCallForm(AttendanceForm):
                       validators=[InputRequired(_l("選んでください"))])
     cancel_reason = StringField(_l("中止の理由"), validators=[Optional(), NOTE])
     children = SelectMultipleField(_l("来た子ども"), coerce=int, choices=[], widget=ListWidget(prefix_label=False),
-                                   option_widget=CheckboxInput(), validate_choice=True)
+                                   option_widget=CheckboxInput(), invalid_value_message=NOT_ON_ROLL,
+                                   invalid_choice_message=NOT_ON_ROLL)
     tutors = SelectMultipleField(_l("担当した講師"), coerce=int, choices=[], widget=ListWidget(prefix_label=False),
-                                 option_widget=CheckboxInput(), validate_choice=True)
+                                 option_widget=CheckboxInput(), invalid_value_message=NOT_ON_ROLL,
+                                 invalid_choice_message=NOT_ON_ROLL)
     actual_start = TimeField(_l("実際の開始(予定と違うとき)"), validators=[Optional()])
     actual_end = TimeField(_l("実際の終了(予定と違うとき)"), validators=[Optional()])
     note = StringField(_l("メモ(任意)"), validators=[Optional(), NOTE])
