@@ -23,7 +23,7 @@ from seed_data.demo_calendar import STARTS_ON
 DEMO_TODAY = date(2026, 11, 20)
 # The last days before today stay unmarked, so the demo shows what a tutor or coordinator still has to do.
 UNMARKED_DAYS = 3
-# Seconds per solve: the solvers' phases end on deterministic budgets, so the same plans come out every time.
+# Seconds per solve, as a coordinator's solve from the site gets by default.
 SOLVE_TIME_LIMIT_S = 10.0
 
 
