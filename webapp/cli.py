@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from matching.db import upgrade
@@ -67,6 +68,7 @@ def deliver_notices_command() -> None:
 
 
 @click.command("apply-retention")
+@with_appcontext
 @click.option("--years", type=int, default=None, help="Keep this many years after support ended (RETENTION_YEARS, 5).")
 @click.option("--apply", "apply_changes", is_flag=True, help="Change the data; without it this is a dry run.")
 def apply_retention_command(years: int | None, apply_changes: bool) -> None:
