@@ -19,6 +19,7 @@ from matching.services.report.figures import (
     BucketCount, Cancellation, MonthFigures, ProgressionCount, Report, ServedCount, SiteFigures, TutorHours,
     VisitFigures,
 )
+from matching.services.report.period import months_between
 
 # Sessions attended per study-room child, and days waited, as (lower bound, bucket key); the last is open-ended.
 ATTENDANCE_BUCKETS = ((0, "0"), (1, "1-4"), (5, "5-9"), (10, "10-19"), (20, "20-39"), (40, "40+"))
@@ -29,14 +30,6 @@ NINTH_GRADE = 9
 def bucket_of(value: int, buckets: tuple[tuple[int, str], ...]) -> str:
     """The key of the last bucket whose lower bound the value reaches."""
     return [key for lower, key in buckets if value >= lower][-1]
-
-
-def _months(starts_on: date, ends_on: date) -> list[date]:
-    months, month = [], starts_on.replace(day=1)
-    while month <= ends_on:
-        months.append(month)
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
 
 
 def _prorated(target: int, programme: Programme, starts_on: date, ends_on: date) -> int:
@@ -148,7 +141,7 @@ def _month_figures(programme: Programme, starts_on: date, ends_on: date, yearly_
             month["visits_planned"] += n
         month["visits_done"] += n if outcome is VisitOutcome.DONE else 0
     months = []
-    for month in _months(starts_on, ends_on):
+    for month in months_between(starts_on, ends_on):
         last = min((month + timedelta(days=32)).replace(day=1) - timedelta(days=1), ends_on)
         counts = tally[month]
         months.append(MonthFigures(month, _prorated(yearly_target, programme, max(month, starts_on), last),

@@ -23,10 +23,15 @@ def report_period(programme: Programme, period: str) -> tuple[date, date]:
     return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
-def report_months(programme: Programme) -> list[str]:
-    """Every month of the school year as "YYYY-MM", for the period menu."""
-    months, month = [], programme.starts_on.replace(day=1)
-    while month <= programme.ends_on:
-        months.append(month.strftime("%Y-%m"))
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of every month that has a day in first..last."""
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
         month = (month + timedelta(days=32)).replace(day=1)
     return months
+
+
+def report_months(programme: Programme) -> list[str]:
+    """Every month of the school year as "YYYY-MM", for the period menu."""
+    return [month.strftime("%Y-%m") for month in months_between(programme.starts_on, programme.ends_on)]
