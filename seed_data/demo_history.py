@@ -21,8 +21,8 @@ from seed_data.attendance_history import HistorySummary, mark_history
 from seed_data.demo_calendar import STARTS_ON
 
 DEMO_TODAY = date(2026, 11, 20)
-# The last days before today stay unmarked, so the demo shows what a tutor or coordinator still has to do.
-UNMARKED_DAYS = 3
+# The last week before today stays unmarked, so the demo shows what a tutor or coordinator still has to do.
+UNMARKED_DAYS = 7
 # Seconds per solve, as a coordinator's solve from the site gets by default.
 SOLVE_TIME_LIMIT_S = 10.0
 

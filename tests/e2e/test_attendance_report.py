@@ -1,6 +1,6 @@
 """In real Chromium: a tutor marks a visit done on a phone, a coordinator takes a roll call, the report shows both.
 
-The demo is loaded with its history (plans published on 1 April, attendance up to three days before its
+The demo is loaded with its history (plans published on 1 April, attendance up to a week before its
 today), so the unmarked visit and session are real items of the demo's year. With REPORT_SCREENSHOT set to
 a path, the report page is saved there as the README's screenshot.
 """
