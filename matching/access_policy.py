@@ -88,6 +88,11 @@ CONSENTED_FOR_VISITING_TUTOR = frozenset({("household", "address"), ("household"
 SENSITIVE_FIELDS = frozenset({("student", "eligibility"), ("student", "caseworker_notes")})
 
 
+def may_mark_attendance(viewer: Viewer, own_item: bool) -> bool:
+    """Whether a viewer may mark a dated visit or session: staff any, a tutor only the ones they work."""
+    return viewer in STAFF or (viewer is T and own_item)
+
+
 def can_see(viewer: Viewer, entity: str, field: str, *, consented_visit: bool = False) -> bool:
     """Whether a viewer may see a field; consented_visit: the tutor visits this home and it consented."""
     viewers = POLICY.get(entity, {}).get(field)

@@ -13,6 +13,8 @@ mkdir -p instance
 export SECRET_KEY="${SECRET_KEY:-$(cat instance/secret_key)}"
 # The demo is served over plain http on this machine only, so cookies cannot be https-only.
 export SESSION_COOKIE_SECURE="${SESSION_COOKIE_SECURE:-0}"
+# The demo lives on a fixed day inside its school year; its seed holds the history (plans, attendance) up to it.
+export MATCHING_TODAY="${MATCHING_TODAY:-2026-11-20}"
 
 .venv/bin/flask --app webapp init-demo --url http://127.0.0.1:5000
 exec .venv/bin/flask --app webapp run --host 127.0.0.1 --port 5000

@@ -59,6 +59,7 @@ def register_blueprints(app: Flask) -> None:
     """One blueprint per audience."""
     from webapp.admin import bp as admin
     from webapp.auth import password_views  # noqa: F401  (registers the password pages on the auth blueprint)
+    from webapp.attendance import bp as attendance
     from webapp.auth.views import bp as auth
     from webapp.coordinator import bp as coordinator
     from webapp.family import bp as family
@@ -69,6 +70,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(family)
     app.register_blueprint(tutor)
     app.register_blueprint(admin)
+    app.register_blueprint(attendance)
     # Browsers and tools ask for /favicon.ico whatever the page links; answer with the one icon.
     app.add_url_rule("/favicon.ico", "favicon",
                      lambda: redirect(url_for("static", filename="favicon.svg"), code=301))

@@ -1,7 +1,8 @@
-"""Flask commands: migrate the database, make the first administrator, load the demo (``flask --app webapp ...``)."""
+"""Flask commands: migrate, make the first administrator, load the demo, notices, retention (``flask --app webapp ...``)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, timedelta
 
 import os
@@ -18,6 +19,7 @@ from matching.notify.reminders import queue_reminders
 from matching.services.errors import ValidationFailed
 from matching.services.first_admin import create_admin
 from matching.services.programme import current_programme
+from matching.services.retention import apply_retention
 from webapp.clock import now, today
 
 
@@ -33,6 +35,7 @@ def db_upgrade_command() -> None:
 def init_demo_command(url: str) -> None:
     """Migrate, load the demo data into an empty database, and print where and how to log in."""
     from seed_data.demo import DEMO_ACCOUNTS, load_demo
+    from seed_data.demo_history import load_demo_history
 
     upgrade(current_app.config["DATABASE_URL"])
     with current_app.extensions["session_factory"]() as session:
@@ -41,6 +44,10 @@ def init_demo_command(url: str) -> None:
         else:
             summary = load_demo(session)
             click.echo(f"loaded demo: {summary.sites} sites, {summary.students} children, {summary.tutors} tutors")
+            click.echo("solving and publishing the year's plans as of 1 April, marking attendance (about 20 s) ...")
+            history = load_demo_history(session)
+            click.echo(f"history: {history.attendance.visits} visits and {history.attendance.sessions} sessions "
+                       f"marked, {history.attendance.child_attendances} child attendances")
     click.echo(f"\nOpen {url} and log in with one of these demo accounts:")
     for account in DEMO_ACCOUNTS:
         click.echo(f"  {account.role.value:<12} login: {account.login:<14} password: {account.password}")
@@ -90,6 +97,22 @@ def deliver_notices_command() -> None:
     click.echo(f"sent {report.sent}, failed {report.failed}")
 
 
+@click.command("apply-retention")
+@with_appcontext
+@click.option("--years", type=int, default=None, help="Keep this many years after support ended (RETENTION_YEARS, 5).")
+@click.option("--apply", "apply_changes", is_flag=True, help="Change the data; without it this is a dry run.")
+def apply_retention_command(years: int | None, apply_changes: bool) -> None:
+    """Anonymise children whose support ended long ago and purge old notices and messages (dry run by default)."""
+    years = years if years is not None else int(current_app.config["RETENTION_YEARS"])
+    with current_app.extensions["session_factory"]() as session:
+        counts = apply_retention(session, today(), years, dry_run=not apply_changes)
+    click.echo(("applied" if apply_changes else "dry run (nothing changed; add --apply)")
+               + f": support ended before {counts.cutoff}")
+    for name, value in asdict(counts).items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            click.echo(f"  {name}: {value}")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(db_upgrade_command)
@@ -97,3 +120,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(create_admin_command)
     app.cli.add_command(queue_reminders_command)
     app.cli.add_command(deliver_notices_command)
+    app.cli.add_command(apply_retention_command)

@@ -67,6 +67,8 @@ def from_environment(instance_path: str) -> dict:
         "NOTICE_DELIVERY_INTERVAL_S": os.environ.get("NOTICE_DELIVERY_INTERVAL_S", "60"),
         # A reminder the day before each visit; off unless turned on.
         "REMINDERS_ENABLED": _flag("REMINDERS_ENABLED", False),
+        # Years after a child's support ended before retention anonymises them and purges old notices.
+        "RETENTION_YEARS": os.environ.get("RETENTION_YEARS", "5"),
         # The date the site treats as today; unset means the real date in Asia/Tokyo.
         "TODAY": os.environ.get("MATCHING_TODAY"),
     }

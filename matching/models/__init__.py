@@ -3,6 +3,7 @@
 from matching.models.access_token import CalendarFeedToken, HouseholdMessage, HouseholdToken
 from matching.models.account import UserAccount
 from matching.models.account_token import AccountToken
+from matching.models.attendance import RollCall, RollCallChild, RollCallTutor, VisitAttendance
 from matching.models.audit import AuditEntry
 from matching.models.base import Base
 from matching.models.decisions import ForbiddenPair, RoomPin, VisitPin
@@ -17,14 +18,17 @@ from matching.models.enums import (
     OccurrenceStatus,
     PlanKind,
     PlanStatus,
+    Progression,
     ReferralSource,
     Role,
     RoomPinKind,
     TutorKind,
+    VisitOutcome,
 )
 from matching.models.household import Household, Student, StudentAvailability, StudentNeed
 from matching.models.outbox import Notification
 from matching.models.plan import Plan, PlanChange
+from matching.models.progression import StudentProgression
 from matching.models.programme import CalendarEntry, Programme, Site, SiteOpening
 from matching.models.room import Session, SessionStaff, StudentSiteAssignment
 from matching.models.solve_job import SolveJob
@@ -32,11 +36,12 @@ from matching.models.tutor import Tutor, TutorAvailability, TutorException, Tuto
 from matching.models.visit import Visit, VisitOccurrence
 
 __all__ = [
-    "AccountToken", "AuditEntry", "Base", "CalendarEntry", "CalendarFeedToken", "CalendarKind", "ChangeKind", "Channel",
-    "Eligibility", "ForbiddenPair", "Household", "HouseholdMessage", "HouseholdToken", "JobStatus", "Mode",
-    "Notification", "NotificationStatus", "OccurrenceStatus", "Plan", "PlanChange", "PlanKind", "PlanStatus",
-    "Programme", "ReferralSource", "Role", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site", "SiteOpening",
-    "SolveJob", "Student", "StudentAvailability", "StudentNeed", "StudentSiteAssignment", "Tutor",
+    "AccountToken", "AuditEntry", "Base", "CalendarEntry", "CalendarFeedToken", "CalendarKind", "ChangeKind",
+    "Channel", "Eligibility", "ForbiddenPair", "Household", "HouseholdMessage", "HouseholdToken", "JobStatus",
+    "Mode", "Notification", "NotificationStatus", "OccurrenceStatus", "Plan", "PlanChange", "PlanKind",
+    "PlanStatus", "Programme", "Progression", "ReferralSource", "Role", "RollCall", "RollCallChild",
+    "RollCallTutor", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site", "SiteOpening", "SolveJob",
+    "Student", "StudentAvailability", "StudentNeed", "StudentProgression", "StudentSiteAssignment", "Tutor",
     "TutorAvailability", "TutorException", "TutorKind", "TutorSite", "TutorSubject", "UserAccount", "Visit",
-    "VisitOccurrence", "VisitPin",
+    "VisitAttendance", "VisitOccurrence", "VisitOutcome", "VisitPin",
 ]

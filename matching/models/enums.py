@@ -126,3 +126,29 @@ class RoomPinKind(str, enum.Enum):
     SESSION = "session"
     STAFF = "staff"
     CHILD_SITE = "child_site"
+
+
+class VisitOutcome(str, enum.Enum):
+    """What happened on a dated home visit, marked by its tutor after the visit (or by a coordinator)."""
+
+    DONE = "done"
+    CHILD_ABSENT = "child_absent"  # missed: the child was not there
+    TUTOR_ABSENT = "tutor_absent"  # missed: the tutor could not come
+    CANCELLED = "cancelled"
+
+
+class Progression(str, enum.Enum):
+    """A 中3's year-end 進路 as the coordinator records it: the kind of high school passed, or other."""
+
+    PUBLIC_FULL_TIME = "public_full_time"  # 公立高校 全日制
+    PUBLIC_PART_TIME = "public_part_time"  # 公立高校 定時制
+    CORRESPONDENCE = "correspondence"  # 通信制高校
+    PRIVATE = "private"  # 私立高校
+    TECHNICAL_COLLEGE = "technical_college"  # 高等専門学校
+    OTHER = "other"  # 就職・その他
+    UNDECIDED = "undecided"  # 未定
+
+    @property
+    def passed_high_school(self) -> bool:
+        """Whether this outcome counts as 高校合格 in the municipal report."""
+        return self not in (Progression.OTHER, Progression.UNDECIDED)

@@ -58,6 +58,9 @@ class Student(PersonName, Timestamped, Base):
     caseworker_notes: Mapped[str] = mapped_column(Text, default="")  # 要配慮: coordinators only
     waiting_since: Mapped[Optional[date]] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The day support ended; retention anonymises the child a configured number of years after it.
+    support_ended_on: Mapped[Optional[date]] = mapped_column(Date, index=True)
+    anonymised_on: Mapped[Optional[date]] = mapped_column(Date)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     household: Mapped[Household] = relationship(back_populates="students")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching.access_policy import POLICY, Viewer, can_see, is_sensitive, redact, visible_fields
+from matching.access_policy import POLICY, Viewer, can_see, is_sensitive, may_mark_attendance, redact, visible_fields
 
 CHILD = {"id": 1, "given_name": "花子", "family_name": "試験", "grade": 9, "eligibility": "welfare",
          "caseworker_notes": "メモ", "school": "第一中学校", "availability": []}
@@ -45,3 +45,10 @@ def test_sensitive_fields_are_exactly_those_only_coordinators_see():
                         for field, viewers in fields.items() if viewers == {Viewer.COORDINATOR}}
     assert {pair for pair in coordinator_only if is_sensitive(*pair)} == coordinator_only
     assert visible_fields(Viewer.COORDINATOR, "student") >= {"eligibility", "caseworker_notes"}
+
+
+def test_a_tutor_marks_only_their_own_items_and_staff_mark_any():
+    assert may_mark_attendance(Viewer.TUTOR, own_item=True)
+    assert not may_mark_attendance(Viewer.TUTOR, own_item=False)
+    assert may_mark_attendance(Viewer.COORDINATOR, own_item=False) and may_mark_attendance(Viewer.ADMIN, own_item=False)
+    assert not may_mark_attendance(Viewer.FAMILY, own_item=True)
