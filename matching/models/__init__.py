@@ -19,6 +19,7 @@ from matching.models.enums import (
     ReferralSource,
     Role,
     RoomPinKind,
+    SupportEndReason,
     TutorKind,
 )
 from matching.models.household import Household, Student, StudentAvailability, StudentNeed
@@ -35,7 +36,7 @@ __all__ = [
     "Eligibility", "ForbiddenPair", "Household", "HouseholdMessage", "HouseholdToken", "JobStatus", "Mode",
     "Notification", "NotificationStatus", "OccurrenceStatus", "Plan", "PlanChange", "PlanKind", "PlanStatus",
     "Programme", "ReferralSource", "Role", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site", "SiteOpening",
-    "SolveJob", "Student", "StudentAvailability", "StudentNeed", "StudentSiteAssignment", "Tutor",
+    "SolveJob", "Student", "StudentAvailability", "StudentNeed", "StudentSiteAssignment", "SupportEndReason", "Tutor",
     "TutorAvailability", "TutorException", "TutorKind", "TutorSite", "TutorSubject", "UserAccount", "Visit",
     "VisitOccurrence", "VisitPin",
 ]

@@ -126,3 +126,12 @@ class RoomPinKind(str, enum.Enum):
     SESSION = "session"
     STAFF = "staff"
     CHILD_SITE = "child_site"
+
+
+class SupportEndReason(str, enum.Enum):
+    """Why a child's support ended: 卒業 (graduated), 転居 (moved away), 辞退 (declined), other."""
+
+    GRADUATED = "graduated"
+    MOVED = "moved"
+    DECLINED = "declined"
+    OTHER = "other"

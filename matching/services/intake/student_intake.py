@@ -30,8 +30,8 @@ class HouseholdInput:
     email: str
     postal_code: str
     address: str
-    lat: float
-    lon: float
+    lat: Optional[float]  # None: not placed on the map yet
+    lon: Optional[float]
     language: str
     preferred_channel: Channel
     consent_share_contact: bool
@@ -90,7 +90,8 @@ class StudentForEdit:
     version: int
 
 
-def _check(session: Session, programme_id: int, data: StudentInput) -> None:
+def check_student(session: Session, programme_id: int, data: StudentInput) -> None:
+    """Raise ValidationFailed with a code per field for the rules only the domain can judge."""
     errors: dict[str, str] = {}
     seen: set[str] = set()
     for index, need in enumerate(data.needs):
@@ -134,7 +135,8 @@ def _need_row(need: StudentNeed) -> tuple:
     return (need.subject, need.level, need.notes, need.minutes_per_visit, need.visits_per_week)
 
 
-def _apply(student: Student, data: StudentInput) -> list[str]:
+def apply_student(student: Student, data: StudentInput) -> list[str]:
+    """Copy the input onto the child and their household; returns the names of what changed."""
     changed = set_fields(student, _student_values(data))
     changed += [f"household.{name}" for name in set_fields(student.household, asdict(data.household))]
     changed += replace_children(student, "needs", [_need_row(n) for n in student.needs],
@@ -147,12 +149,15 @@ def _apply(student: Student, data: StudentInput) -> list[str]:
     return changed
 
 
-def create_student(session: Session, programme_id: int, data: StudentInput, user_id: Optional[int]) -> int:
-    """Register a child in a new household; without sensitive input the category is その他 until a coordinator sets it."""
-    _check(session, programme_id, data)
-    household = Household(programme_id=programme_id)
+def create_student(session: Session, programme_id: int, data: StudentInput, user_id: Optional[int],
+                   household_id: Optional[int] = None) -> int:
+    """Register a child in a new household or beside siblings in household_id; without sensitive input the category is その他."""
+    check_student(session, programme_id, data)
+    household = Household(programme_id=programme_id) if household_id is None else session.get(Household, household_id)
+    if household is None or household.programme_id != programme_id:
+        raise NotFound(f"household {household_id}")
     student = Student(household=household, eligibility=Eligibility.OTHER, caseworker_notes="")
-    return save_new(session, student, "student", lambda: _apply(student, data), user_id)
+    return save_new(session, student, "student", lambda: apply_student(student, data), user_id)
 
 
 def _student(session: Session, programme_id: int, student_id: int) -> Student:
@@ -186,5 +191,5 @@ def update_student(session: Session, programme_id: int, student_id: int, data: S
     """Save an edit unless someone saved the child since expected_version (StaleEdit); sensitive None keeps them."""
     student = _student(session, programme_id, student_id)
     save_edit(session, student, "student", (student.version_id, expected_version),
-              lambda: _check(session, programme_id, data), lambda: _apply(student, data), user_id)
+              lambda: check_student(session, programme_id, data), lambda: apply_student(student, data), user_id)
 
