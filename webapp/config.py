@@ -42,6 +42,9 @@ def from_environment(instance_path: str) -> dict:
         "NOTICE_DELIVERY_INTERVAL_S": os.environ.get("NOTICE_DELIVERY_INTERVAL_S", "60"),
         # A reminder the day before each visit; off unless turned on.
         "REMINDERS_ENABLED": _flag("REMINDERS_ENABLED", False),
+        # The map on the home forms: a tile server URL template ({z}/{x}/{y}); empty shows only the typed fields.
+        "MAP_TILE_URL": os.environ.get("MAP_TILE_URL", ""),
+        "MAP_TILE_ATTRIBUTION": os.environ.get("MAP_TILE_ATTRIBUTION", ""),
         # The date the site treats as today; unset means the real date in Asia/Tokyo.
         "TODAY": os.environ.get("MATCHING_TODAY"),
     }

@@ -62,7 +62,7 @@ def child_row(row: RowReader, site_ids: dict[str, int], sensitive_allowed: bool)
         gender=row.cell("gender", lambda v: cells.code(v, GENDERS)),
         mode=row.cell("mode", lambda v: cells.choice(v, MODES), required=True),
         home_site_id=site_ids.get(site_name) if site_name else None,
-        priority=row.cell("priority", lambda v: cells.whole_number(v, 0, 9), 1),
+        priority=row.cell("priority", lambda v: cells.whole_number(v, 1, 9), 1),
         required_tutor_gender=row.cell("required_tutor_gender", lambda v: cells.code(v, GENDERS)),
         referral_source=row.cell("referral_source", lambda v: cells.choice(v, REFERRALS), required=True),
         waiting_since=row.cell("waiting_since", cells.day),

@@ -19,7 +19,7 @@ def site_input(row: RowReader) -> Optional[SiteInput]:
         name=row.text("name", 100, required=True),
         address=row.text("address", 300, required=True),
         lat=lat, lon=lon,
-        capacity=row.cell("capacity", lambda v: cells.whole_number(v, 1, 500), required=True),
+        capacity=row.cell("capacity", lambda v: cells.whole_number(v, 1, 200), required=True),
         target_sessions=row.cell("target_sessions", lambda v: cells.whole_number(v, 0, 366), 80),
         min_days_between_sessions=row.cell("min_days_between_sessions", lambda v: cells.whole_number(v, 0, 30), 1),
         min_tutors_per_session=row.cell("min_tutors_per_session", lambda v: cells.whole_number(v, 1, 20), 2),
