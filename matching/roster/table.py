@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from zipfile import BadZipFile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Optional
@@ -73,7 +74,7 @@ def read_roster(filename: str, content: bytes, kind: Optional[str]) -> list[RawS
     if filename.lower().endswith(".xlsx"):
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except (InvalidFileException, OSError, KeyError, ValueError) as error:
+        except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
             raise UnreadableFile("not a workbook") from error
         by_title = {name.strip(): workbook[name] for name in workbook.sheetnames}
         sheets = [_sheet(spec, [list(r) for r in by_title[title].iter_rows(values_only=True)])
