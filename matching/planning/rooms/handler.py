@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, RoomPin
+from matching.planning.departures import drop_departures
 from matching.planning.rooms.changes import record_changes
 from matching.planning.rooms.problem import build_rooms_problem
 from matching.planning.rooms.store import store_solution
@@ -26,7 +27,7 @@ class RoomsHandler:
     def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int],
                       today: date) -> RoomsProblem:
         """The rooms problem as the database holds it now, keeping the base plan's pins and changing it least."""
-        return build_rooms_problem(session, programme_id, base_plan_id)
+        return build_rooms_problem(session, programme_id, base_plan_id, today)
 
     def solve(self, problem: RoomsProblem, time_limit_s: float, seed: int,
               on_progress: Callable[[Progress], None], should_stop: Callable[[], bool]) -> RoomsSolution:
@@ -54,7 +55,8 @@ class RoomsHandler:
         session.flush()
 
     def publish(self, session: Session, plan: Plan, previous: Optional[Plan], today: date) -> None:
-        """Record what the plan changes for each tutor, child and site against the previously published plan."""
+        """Let go of people who have left, then record what the plan changes against the previously published plan."""
+        drop_departures(session, plan, today)
         record_changes(session, plan, previous)
 
 

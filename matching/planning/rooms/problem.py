@@ -17,6 +17,7 @@ from matching.grades import grade_label
 from matching.models import (
     CalendarEntry, CalendarKind, Household, Mode, Plan, Programme, RoomPin, RoomPinKind, Site, Student, Tutor,
 )
+from matching.services.support_end import supported_on
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.rooms import problem as rp
@@ -113,8 +114,9 @@ def previous_plan(plan: Plan, sites: set[str], tutors: set[str], children: set[s
     return rp.PreviousPlan(sessions, child_sites)
 
 
-def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optional[int]) -> rp.RoomsProblem:
-    """The study-room problem for the programme as the database holds it now, with the base plan's pins and rows."""
+def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optional[int],
+                        today: Optional[date] = None) -> rp.RoomsProblem:
+    """The study-room problem as the database holds it now (children still supported on today), with the base plan."""
     programme = session.get(Programme, programme_id)
     period = rp.Period(programme.starts_on, programme.ends_on)
     entries = session.scalars(select(CalendarEntry).where(CalendarEntry.programme_id == programme_id)).all()
@@ -130,8 +132,8 @@ def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optio
         .options(selectinload(Tutor.availability), selectinload(Tutor.exceptions), selectinload(Tutor.sites))).all()
     tutors = tuple(_tutor(t, period, site_ids) for t in tutor_rows)
     student_rows = session.scalars(
-        select(Student).join(Household).where(Household.programme_id == programme_id, Student.active.is_(True),
-                                              Student.mode == Mode.STUDY_ROOM)
+        select(Student).join(Household).where(Household.programme_id == programme_id,
+                                              supported_on(today or period.start), Student.mode == Mode.STUDY_ROOM)
         .order_by(Student.id).options(selectinload(Student.availability), selectinload(Student.household))).all()
     children = tuple(_child(s, site_ids) for s in student_rows)
     tutor_ids, child_ids = {t.id for t in tutors}, {c.id for c in children}
