@@ -25,6 +25,10 @@ LABELS = {
     "retired_teacher": _l("退職教員"),
     "paid_staff": _l("学習支援員"),
     "other": _l("その他"),
+    # why a child's support ended
+    "graduated": _l("卒業"),
+    "moved": _l("転居"),
+    "declined": _l("辞退"),
     "caseworker": _l("ケースワーカー"),
     "school": _l("学校"),
     "guardian": _l("保護者からの申込"),

@@ -5,7 +5,7 @@ Importing this package registers every view module on the blueprint.
 
 from webapp.coordinator import (  # noqa: F401  (registers views)
     absences, calendar, directory, family_messages, household_links, intake_sites, intake_students, intake_tutors,
-    letters, outbox, plans, room_edits, room_plans, roster, solve_jobs, visit_plans,
+    letters, outbox, plans, room_edits, room_plans, roster, solve_jobs, support_end, visit_plans, waitlist,
 )
 from webapp.coordinator.blueprint import bp
 

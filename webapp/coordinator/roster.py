@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -56,26 +56,23 @@ def roster():
                            kinds=list(SHEET_BY_KIND))
 
 
-@bp.route("/roster/template.xlsx")
+@bp.route("/roster/template")
 @role_required(*STAFF_ROLES)
 def roster_template():
-    """The template workbook with Japanese headers and an example row on each sheet."""
-    return _download(template_xlsx(), "roster-template.xlsx")
-
-
-@bp.route("/roster/template-<kind>.csv")
-@role_required(*STAFF_ROLES)
-def roster_template_csv(kind: str):
-    """One sheet of the template as CSV."""
+    """The template with Japanese headers and an example row: the whole workbook, or one sheet as CSV (?kind=)."""
+    kind = request.args.get("kind", "")
+    if not kind:
+        return _download(template_xlsx(), "roster-template.xlsx")
     if kind not in SHEET_BY_KIND:
         abort(404)
     return _download(template_csv(kind), f"roster-template-{kind}.csv")
 
 
-@bp.route("/roster/export/<what>.<fmt>")
+@bp.route("/roster/export")
 @role_required(*STAFF_ROLES)
-def roster_export(what: str, fmt: str):
+def roster_export():
     """Children, tutors or the published plans as .xlsx or CSV, with the columns the viewer may see (audited)."""
+    what, fmt = request.args.get("what", "children"), request.args.get("format", "xlsx")
     if fmt not in ("xlsx", "csv") or what not in (*EXPORTS, "plans", "visits-by-child", "visits-by-tutor",
                                                   "sessions"):
         abort(404)

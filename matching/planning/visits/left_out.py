@@ -8,9 +8,7 @@ from sqlalchemy.orm import Session
 
 from matching.planning.visits.store import need_ids
 from matching.planning.visits.problem import home_visit_students
-
-NO_LOCATION = ("no_location", "自宅の位置(緯度・経度)が未登録のため、移動時間を計算できず対象外にしました",
-               "Left out: the home has no location (latitude and longitude), so travel times cannot be estimated")
+from matching.services.locations import NO_LOCATION
 
 
 def left_out_needs(session: Session, programme_id: int, today: date, solved_ids: set[str]) -> list[dict]:

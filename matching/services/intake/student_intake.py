@@ -193,3 +193,11 @@ def update_student(session: Session, programme_id: int, student_id: int, data: S
     save_edit(session, student, "student", (student.version_id, expected_version),
               lambda: check_student(session, programme_id, data), lambda: apply_student(student, data), user_id)
 
+
+
+def household_input(session: Session, programme_id: int, household_id: int) -> HouseholdInput:
+    """A household's current values, to start a sibling's form from."""
+    household = session.get(Household, household_id)
+    if household is None or household.programme_id != programme_id:
+        raise NotFound(f"household {household_id}")
+    return HouseholdInput(**{name: getattr(household, name) for name in _names(HouseholdInput)})

@@ -18,4 +18,8 @@ class RosterUploadForm(FlaskForm):
         FileRequired(_l("ファイルを選んでください")),
         FileAllowed(["xlsx", "csv"], _l(".xlsx か .csv のファイルを選んでください")),
     ])
-    kind = choice(_l("CSVの内容"), KINDS)
+    kind = choice(_l("CSVの内容"), [])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = list(KINDS)

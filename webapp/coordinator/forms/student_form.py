@@ -94,13 +94,15 @@ HOUSEHOLD_FIELDS = tuple(HouseholdInput.__dataclass_fields__)
 
 
 def student_form(sites: list[tuple[int, str]], show_sensitive: bool, loaded: StudentInput | None = None,
-                 version: int | None = None) -> StudentForm:
-    """The form with its choices, loaded with a child's values (or the request's); sensitive fields only if allowed."""
+                 version: int | None = None, household: HouseholdInput | None = None) -> StudentForm:
+    """The form with its choices, loaded with a child's values, a household's (a sibling) or the request's."""
     data = None
     if loaded is not None:
         data = {**asdict(loaded), **asdict(loaded.household), "version": version,
                 "needs": [asdict(need) for need in loaded.needs]}
         data.update(asdict(loaded.sensitive) if loaded.sensitive else {})
+    elif household is not None:  # a sibling: the household's values, the child's left blank
+        data = asdict(household)
     form = StudentForm(data=data)
     form.grade.choices = grade_choices()
     form.gender.choices = form.required_tutor_gender.choices = label_choices(GENDERS, optional=True)

@@ -1,0 +1,26 @@
+"""Ending support: the date and reason a child's support ends, and a tutor's last day."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+
+from matching.models import SupportEndReason
+from webapp.coordinator.forms.fields import DayField, choice, label_choices, required
+
+
+class EndSupportForm(FlaskForm):
+    """When a child's support ends (no dates from that day on) and why."""
+
+    ends_on = DayField(_l("支援の終了日"), validators=[required()])
+    reason = choice(_l("理由"), [])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reason.choices = label_choices(SupportEndReason)
+
+
+class TutorLeaveForm(FlaskForm):
+    """A tutor's last day of activity."""
+
+    last_day = DayField(_l("最後の活動日"), validators=[required()])
