@@ -25,10 +25,6 @@ LABELS = {
     "retired_teacher": _l("退職教員"),
     "paid_staff": _l("学習支援員"),
     "other": _l("その他"),
-    # why a child's support ended
-    "graduated": _l("卒業"),
-    "moved": _l("転居"),
-    "declined": _l("辞退"),
     "caseworker": _l("ケースワーカー"),
     "school": _l("学校"),
     "guardian": _l("保護者からの申込"),
@@ -69,6 +65,9 @@ LABELS = {
     "unknown": _l("不明"),
 }
 
+# Why a child's support ended (SupportEndReason); apart from LABELS, whose "moved" is a plan change.
+END_REASON_LABELS = {"graduated": _l("卒業"), "moved": _l("転居"), "declined": _l("辞退"), "other": _l("その他")}
+
 LANGUAGE_NAMES = {
     "ja": _l("日本語"), "en": _l("英語"), "zh-Hans": _l("中国語"), "vi": _l("ベトナム語"), "ne": _l("ネパール語"),
     "tl": _l("タガログ語"), "ko": _l("韓国語"), "pt": _l("ポルトガル語"),
@@ -108,6 +107,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lambda d: str(WEEKDAY_NAMES[d]), "weekday")
     app.add_template_filter(format_time, "hhmm")
     app.add_template_filter(label, "label")
+    app.add_template_filter(lambda reason: str(END_REASON_LABELS[getattr(reason, "value", reason)]), "end_reason")
     app.add_template_filter(local_datetime, "datetime")
     app.add_template_filter(date_ja, "date_ja")
     app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")

@@ -6,7 +6,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from matching.models import SupportEndReason
-from webapp.coordinator.forms.fields import DayField, choice, label_choices, required
+from webapp.coordinator.forms.fields import DayField, choice, required
+from webapp.formatting import END_REASON_LABELS
 
 
 class EndSupportForm(FlaskForm):
@@ -17,7 +18,7 @@ class EndSupportForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.reason.choices = label_choices(SupportEndReason)
+        self.reason.choices = [(reason.value, str(END_REASON_LABELS[reason.value])) for reason in SupportEndReason]
 
 
 class TutorLeaveForm(FlaskForm):
