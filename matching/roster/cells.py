@@ -116,6 +116,8 @@ def windows(text: str) -> tuple[tuple[int, int, int], ...]:
         if not match:
             raise CellError("bad_windows")
         weekday, h1, m1, h2, m2 = match.groups()
+        if int(m1) >= 60 or int(m2) >= 60 or int(h1) > 24 or int(h2) > 24:
+            raise CellError("bad_windows")
         out.append((WEEKDAYS.index(weekday), int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)))
     return tuple(sorted(out))
 
@@ -140,9 +142,9 @@ def subject_ranges(text: str) -> list[tuple[str, int, int]]:
     out = []
     for part in items(text.translate(_FULL_WIDTH)):
         match = _SUBJECT.match(part)
-        if not match or match.group(1) not in SUBJECT_CODES:
+        low, high = (match.group(2), match.group(3)) if match else (None, None)
+        if not match or match.group(1) not in SUBJECT_CODES or any(g and g not in GRADES for g in (low, high)):
             raise CellError("bad_subject_ranges")
-        low, high = match.group(2), match.group(3)
         out.append((SUBJECT_CODES[match.group(1)], GRADES[low] if low else MIN_GRADE,
                     GRADES[high] if high else MAX_GRADE))
     return out
