@@ -8,13 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from matching.models import (
-    ChangeKind, Notification, Plan, PlanChange, PlanKind, PlanStatus, Student, SupportEndReason, Visit,
-    VisitOccurrence,
+    ChangeKind, Mode, Notification, Plan, PlanChange, PlanKind, PlanStatus, Session as RoomSession, SessionStaff,
+    Student, StudentSiteAssignment, SupportEndReason, Visit, VisitOccurrence,
 )
 from matching.planning.lifecycle import publish
 from matching.planning.visits.problem import build_visits_problem
 from matching.services.errors import ValidationFailed
 from matching.services.support_end import end_support, end_tutor
+from tests.factories import make_household, make_programme, make_room_plan, make_site, make_student, make_tutor
 from tests.integration.visit_world import TODAY, make_visit_world
 
 
@@ -82,3 +83,25 @@ def test_a_tutor_who_leaves_has_no_dates_after_the_last_day_and_cannot_leave_bef
     assert _dates(session, plan.id, world.student_ids[0])[-1] == date(2026, 12, 8)
     with pytest.raises(ValidationFailed):
         end_tutor(session, world.programme_id, world.tutor_ids[0], date(2026, 3, 1), None)
+
+
+def test_a_rooms_publish_drops_an_ended_childs_place_and_a_departed_tutors_later_sessions(session):
+    programme = make_programme(session)
+    site = make_site(session, programme)
+    staying, leaving = make_tutor(session, programme), make_tutor(session, programme)
+    child = make_student(session, make_household(session, programme), mode=Mode.STUDY_ROOM, home_site_id=site.id)
+    plan = make_room_plan(session, programme, site, staying, on_date=date(2026, 6, 2))
+    later = RoomSession(site_id=site.id, on_date=date(2026, 7, 7), start_minute=1080, end_minute=1200,
+                        staff=[SessionStaff(tutor_id=staying.id), SessionStaff(tutor_id=leaving.id)])
+    plan.sessions[0].staff.append(SessionStaff(tutor_id=leaving.id))
+    plan.sessions.append(later)
+    plan.assignments = [StudentSiteAssignment(student_id=child.id, site_id=site.id)]
+    session.commit()
+    end_tutor(session, programme.id, leaving.id, date(2026, 6, 30), None)
+    end_support(session, programme.id, child.id, date(2026, 5, 31), SupportEndReason.GRADUATED, None)
+    publish(session, programme.id, plan.id, plan.lock_version, None, date(2026, 6, 1))
+    session.expire_all()
+    plan = session.get(Plan, plan.id)
+    staff = {s.on_date: sorted(st.tutor_id for st in s.staff) for s in plan.sessions}
+    assert staff == {date(2026, 6, 2): sorted([staying.id, leaving.id]), date(2026, 7, 7): [staying.id]}
+    assert plan.assignments == []
