@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from enum import Enum
-from typing import Optional, TypeVar
+from typing import TypeVar
 
 from matching.grades import MAX_GRADE, MIN_GRADE, grade_label
 from matching.subjects import SUBJECTS
@@ -25,8 +25,6 @@ GRADES = {grade_label(grade): grade for grade in range(MIN_GRADE, MAX_GRADE + 1)
 SUBJECT_CODES = {names[0]: code for code, names in SUBJECTS.items()} | {code: code for code in SUBJECTS}
 # 算数 is elementary math: the programme teaches it as math (see matching.subjects).
 SUBJECT_CODES["算数"] = "math"
-YES = {"はい", "○", "〇", "有", "あり", "yes", "true", "1"}
-NO = {"いいえ", "×", "無", "なし", "no", "false", "0", ""}
 
 
 class CellError(ValueError):
@@ -74,11 +72,6 @@ def day(text: str) -> date:
         raise CellError("not_a_date") from error
 
 
-def optional_day(text: str) -> Optional[date]:
-    """A date, or None for an empty cell."""
-    return day(text) if text.strip() else None
-
-
 def grade(text: str) -> int:
     """A grade written 中3 (or its number 1-12)."""
     value = text.strip().translate(_FULL_WIDTH)
@@ -96,16 +89,6 @@ def choice(text: str, words: dict[str, E]) -> E:
         if value in (word, member.value):
             return member
     raise CellError("not_a_choice")
-
-
-def yes_no(text: str) -> bool:
-    """はい/いいえ (also ○/×, 1/0)."""
-    value = text.strip().lower()
-    if value in YES:
-        return True
-    if value in NO:
-        return False
-    raise CellError("not_yes_no")
 
 
 def windows(text: str) -> tuple[tuple[int, int, int], ...]:
