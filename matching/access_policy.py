@@ -29,6 +29,7 @@ STAFF = frozenset({A, C})
 POLICY: dict[str, dict[str, frozenset[Viewer]]] = {
     "student": {
         "id": STAFF | {T, F},
+        "external_id": STAFF,
         "family_name": STAFF | {T},
         "given_name": STAFF | {T, F},
         "family_name_kana": STAFF | {T},
@@ -44,10 +45,12 @@ POLICY: dict[str, dict[str, frozenset[Viewer]]] = {
         "required_tutor_gender": STAFF,
         "referral_source": STAFF,
         "waiting_since": STAFF,
+        "support_ended": STAFF,
         "eligibility": frozenset({C}),
         "caseworker_notes": frozenset({C}),
     },
     "household": {
+        "external_key": STAFF,
         "guardian_name": STAFF | {F},
         "guardian_name_kana": STAFF | {F},
         "phone": STAFF | {F},
@@ -61,6 +64,7 @@ POLICY: dict[str, dict[str, frozenset[Viewer]]] = {
     },
     "tutor": {
         "id": STAFF | {T, F},
+        "external_id": STAFF,
         "family_name": STAFF | {T},
         "given_name": STAFF | {T, F},
         "family_name_kana": STAFF | {T},
@@ -71,8 +75,10 @@ POLICY: dict[str, dict[str, frozenset[Viewer]]] = {
         "phone": STAFF | {T},
         "gender": STAFF | {T},
         "languages": STAFF | {T},
+        "postal_code": STAFF | {T},
         "address": STAFF | {T},
         "subjects": STAFF | {T},
+        "sites": STAFF | {T},
         "availability": STAFF | {T},
         "limits": STAFF | {T},
         "pledge_signed_on": STAFF | {T},

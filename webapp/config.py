@@ -69,6 +69,9 @@ def from_environment(instance_path: str) -> dict:
         "REMINDERS_ENABLED": _flag("REMINDERS_ENABLED", False),
         # Years after a child's support ended before retention anonymises them and purges old notices.
         "RETENTION_YEARS": os.environ.get("RETENTION_YEARS", "5"),
+        # The map on the home forms: a tile server URL template ({z}/{x}/{y}); empty shows only the typed fields.
+        "MAP_TILE_URL": os.environ.get("MAP_TILE_URL", ""),
+        "MAP_TILE_ATTRIBUTION": os.environ.get("MAP_TILE_ATTRIBUTION", ""),
         # The date the site treats as today; unset means the real date in Asia/Tokyo.
         "TODAY": os.environ.get("MATCHING_TODAY"),
     }

@@ -112,6 +112,8 @@ RULE_NAMES = {
     "pin_staff": _l("固定"),
     "pin_child": _l("固定"),
 }
+# Why a child's support ended (SupportEndReason); apart from LABELS, whose "moved" is a plan change.
+END_REASON_LABELS = {"graduated": _l("卒業"), "moved": _l("転居"), "declined": _l("辞退"), "other": _l("その他")}
 
 LANGUAGE_NAMES = {
     "ja": _l("日本語"), "en": _l("英語"), "zh-Hans": _l("中国語"), "vi": _l("ベトナム語"), "ne": _l("ネパール語"),
@@ -153,6 +155,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(format_time, "hhmm")
     app.add_template_filter(label, "label")
     app.add_template_filter(lambda code: str(RULE_NAMES.get(code, code)), "rule_name")
+    app.add_template_filter(lambda reason: str(END_REASON_LABELS[getattr(reason, "value", reason)]), "end_reason")
     app.add_template_filter(local_datetime, "datetime")
     app.add_template_filter(date_ja, "date_ja")
     app.add_template_filter(lambda code: str(LANGUAGE_NAMES.get(code, code)), "language")

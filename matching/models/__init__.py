@@ -22,6 +22,7 @@ from matching.models.enums import (
     ReferralSource,
     Role,
     RoomPinKind,
+    SupportEndReason,
     TutorKind,
     VisitOutcome,
 )
@@ -41,7 +42,7 @@ __all__ = [
     "Mode", "Notification", "NotificationStatus", "OccurrenceStatus", "Plan", "PlanChange", "PlanKind",
     "PlanStatus", "Programme", "Progression", "ReferralSource", "Role", "RollCall", "RollCallChild",
     "RollCallTutor", "RoomPin", "RoomPinKind", "Session", "SessionStaff", "Site", "SiteOpening", "SolveJob",
-    "Student", "StudentAvailability", "StudentNeed", "StudentProgression", "StudentSiteAssignment", "Tutor",
-    "TutorAvailability", "TutorException", "TutorKind", "TutorSite", "TutorSubject", "UserAccount", "Visit",
-    "VisitAttendance", "VisitOccurrence", "VisitOutcome", "VisitPin",
+    "Student", "StudentAvailability", "StudentNeed", "StudentProgression", "StudentSiteAssignment",
+    "SupportEndReason", "Tutor", "TutorAvailability", "TutorException", "TutorKind", "TutorSite", "TutorSubject",
+    "UserAccount", "Visit", "VisitAttendance", "VisitOccurrence", "VisitOutcome", "VisitPin",
 ]

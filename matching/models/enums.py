@@ -152,3 +152,10 @@ class Progression(str, enum.Enum):
     def passed_high_school(self) -> bool:
         """Whether this outcome counts as 高校合格 in the municipal report."""
         return self not in (Progression.OTHER, Progression.UNDECIDED)
+class SupportEndReason(str, enum.Enum):
+    """Why a child's support ended: 卒業 (graduated), 転居 (moved away), 辞退 (declined), other."""
+
+    GRADUATED = "graduated"
+    MOVED = "moved"
+    DECLINED = "declined"
+    OTHER = "other"

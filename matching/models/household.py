@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, PersonName, Timestamped, enum_type
-from matching.models.enums import Channel, Eligibility, Mode, ReferralSource
+from matching.models.enums import Channel, Eligibility, Mode, ReferralSource, SupportEndReason
 
 
 class Household(Timestamped, Base):
@@ -19,14 +19,17 @@ class Household(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    # The household key of a roster import (siblings share it); unique within a programme.
+    external_key: Mapped[Optional[str]] = mapped_column(String(64))
     guardian_name: Mapped[str] = mapped_column(String(100))
     guardian_name_kana: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(30), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     postal_code: Mapped[str] = mapped_column(String(8), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
-    lat: Mapped[float] = mapped_column(Float)
-    lon: Mapped[float] = mapped_column(Float)
+    # None until the coordinator places the home on the map: such children are left out of home-visit solves.
+    lat: Mapped[Optional[float]] = mapped_column(Float)
+    lon: Mapped[Optional[float]] = mapped_column(Float)
     language: Mapped[str] = mapped_column(String(16), default="ja")  # BCP 47: ja, zh-Hans, vi, ne, tl, en, ko, pt
     preferred_channel: Mapped[Channel] = mapped_column(enum_type(Channel), default=Channel.LETTER)
     # The application's consent to share the address and phone with the visiting tutor.
@@ -38,6 +41,13 @@ class Household(Timestamped, Base):
 
     students: Mapped[list["Student"]] = relationship(back_populates="household", order_by="Student.id")
 
+    __table_args__ = (UniqueConstraint("programme_id", "external_key", name="uq_household_external_key"),)
+
+    @property
+    def located(self) -> bool:
+        """Whether the home has coordinates (travel times need them)."""
+        return self.lat is not None and self.lon is not None
+
 
 class Student(PersonName, Timestamped, Base):
     """A child in the programme (a row per child; 'student' in code, 子ども in the interface)."""
@@ -46,6 +56,7 @@ class Student(PersonName, Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    external_id: Mapped[Optional[str]] = mapped_column(String(64), index=True)  # the roster's id of the child
     grade: Mapped[int] = mapped_column(Integer)  # 1-6 小学, 7-9 中学, 10-12 高校
     school: Mapped[str] = mapped_column(String(100), default="", index=True)
     gender: Mapped[Optional[str]] = mapped_column(String(16))
@@ -58,8 +69,10 @@ class Student(PersonName, Timestamped, Base):
     caseworker_notes: Mapped[str] = mapped_column(Text, default="")  # 要配慮: coordinators only
     waiting_since: Mapped[Optional[date]] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # The day support ended; retention anonymises the child a configured number of years after it.
+    # Support ends on this date (卒業, 転居, 辞退 ...): from then on the child leaves new plans; history stays.
+    # Retention anonymises the child a configured number of years after it.
     support_ended_on: Mapped[Optional[date]] = mapped_column(Date, index=True)
+    support_end_reason: Mapped[Optional[SupportEndReason]] = mapped_column(enum_type(SupportEndReason))
     anonymised_on: Mapped[Optional[date]] = mapped_column(Date)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 

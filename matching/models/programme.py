@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, Timestamped, enum_type
@@ -45,6 +45,7 @@ class Site(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    external_id: Mapped[Optional[str]] = mapped_column(String(64))  # the roster's id of the site
     name: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(300))
     lat: Mapped[float] = mapped_column(Float)
@@ -63,6 +64,8 @@ class Site(Timestamped, Base):
         cascade="all, delete-orphan",
         order_by="(SiteOpening.weekday, SiteOpening.start_minute)",
     )
+
+    __table_args__ = (UniqueConstraint("programme_id", "external_id", name="uq_site_external_id"),)
 
     @property
     def weekdays(self) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, PersonName, Timestamped, enum_type
@@ -19,15 +19,18 @@ class Tutor(PersonName, Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    external_id: Mapped[Optional[str]] = mapped_column(String(64))  # the roster's id of the tutor
     kind: Mapped[TutorKind] = mapped_column(enum_type(TutorKind))
     affiliation: Mapped[str] = mapped_column(String(100), default="")  # university, former school
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(30), default="")
     gender: Mapped[Optional[str]] = mapped_column(String(16))
     languages: Mapped[str] = mapped_column(String(100), default="ja")  # comma-separated BCP 47 codes
+    postal_code: Mapped[str] = mapped_column(String(8), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
-    lat: Mapped[float] = mapped_column(Float)
-    lon: Mapped[float] = mapped_column(Float)
+    # None until placed on the map: such a tutor can staff rooms but is left out of home-visit solves.
+    lat: Mapped[Optional[float]] = mapped_column(Float)
+    lon: Mapped[Optional[float]] = mapped_column(Float)
     max_visits_per_week: Mapped[int] = mapped_column(Integer, default=2)
     max_sessions_per_month: Mapped[int] = mapped_column(Integer, default=4)
     max_travel_minutes: Mapped[int] = mapped_column(Integer, default=30)
@@ -55,7 +58,13 @@ class Tutor(PersonName, Timestamped, Base):
     __table_args__ = (
         Index("ix_tutor_furigana_order", "family_name_kana", "given_name_kana", "id"),
         Index("ix_tutor_name_key", "name_key", postgresql_using="gin", postgresql_ops={"name_key": "gin_trgm_ops"}),
+        UniqueConstraint("programme_id", "external_id", name="uq_tutor_external_id"),
     )
+
+    @property
+    def located(self) -> bool:
+        """Whether the tutor's home has coordinates (travel times need them)."""
+        return self.lat is not None and self.lon is not None
 
     @property
     def language_list(self) -> list[str]:

@@ -41,6 +41,7 @@ class FamilyVisit:
     on_date: date
     start: int
     end: int
+    student_id: int
     child_given_name: str
     child_given_name_kana: str
     subject: str
@@ -105,7 +106,7 @@ def _visits(session: Session, programme_id: int, student_ids: list[int], since: 
         tutor = _family_view("tutor", tutor_row)
         items.append(FamilyVisit(
             occurrence_id=occurrence.id, on_date=occurrence.on_date, start=occurrence.start_minute,
-            end=occurrence.end_minute, child_given_name=child["given_name"],
+            end=occurrence.end_minute, student_id=occurrence.visit.student_id, child_given_name=child["given_name"],
             child_given_name_kana=child["given_name_kana"], subject=occurrence.visit.subject,
             tutor_given_name=tutor["given_name"], tutor_given_name_kana=tutor["given_name_kana"],
             substitute=occurrence.substitute_tutor_id is not None,

@@ -112,4 +112,4 @@ def student_detail(session: Session, programme_id: int, student_id: int, viewer:
     if sensitive:
         record_sensitive_read(session, user_id, "student", student.id, sensitive)
     return {"student": shown, "household": redact(viewer, "household", _household_record(student.household)),
-            "household_id": student.household_id}
+            "household_id": student.household_id, "located": student.household.located}

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Optional
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from matching.access_policy import Viewer, redact
-from matching.models import Tutor, TutorKind, TutorSite
+from matching.models import Tutor, TutorKind, TutorSite, UserAccount
 from matching.services.errors import NotFound
 from matching.services.pagination import Page, paginate
 from matching.services.search import words_match
@@ -92,3 +92,20 @@ def tutor_detail(session: Session, programme_id: int, tutor_id: int, viewer: Vie
     if "availability" in shown:  # exceptions and sites go with availability
         shown["exceptions"], shown["sites"] = record["exceptions"], record["sites"]
     return shown
+
+
+@dataclass(frozen=True)
+class TutorAccount:
+    """The login linked to a tutor: whether it works and when it was last used."""
+
+    login: str
+    active: bool
+    last_login_at: Optional[datetime]
+
+
+def tutor_account(session: Session, tutor_id: int) -> Optional[TutorAccount]:
+    """The tutor's account, or None when the tutor has no login yet."""
+    account = session.scalars(select(UserAccount).where(UserAccount.tutor_id == tutor_id)).first()
+    if account is None:
+        return None
+    return TutorAccount(account.login, account.active, account.last_login_at)

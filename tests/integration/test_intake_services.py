@@ -31,7 +31,7 @@ CHILD = StudentInput(family_name="山田", given_name="一郎", family_name_kana
                      sensitive=SensitiveInput(Eligibility.LOW_INCOME, "メモ"))
 TUTOR = TutorInput(family_name="佐藤", given_name="健", family_name_kana="さとう", given_name_kana="けん",
                    kind=TutorKind.OTHER, affiliation="", email="sato@example.jp",
-                   phone="", gender=None, languages="ja", address="", lat=35.7, lon=139.6, max_visits_per_week=2,
+                   phone="", gender=None, languages="ja", postal_code="", address="", lat=35.7, lon=139.6, max_visits_per_week=2,
                    max_sessions_per_month=4, max_travel_minutes=30, pledge_signed_on=None,
                    active_from=date(2026, 4, 1), active_until=None, notes="",
                    subjects=(SubjectInput("math", 7, 9),))

@@ -58,7 +58,8 @@ def test_invalid_tutor_gets_a_message_per_field_and_keeps_every_typed_value(clie
     assert response.status_code == 200
     expected = {
         "given_name": "入力してください", "given_name_kana": "ひらがなかカタカナで入力してください",
-        "kind": "一覧から選んでください", "email": "メールアドレスの形が正しくありません", "lat": "入力してください",
+        "kind": "一覧から選んでください", "email": "メールアドレスの形が正しくありません",
+        "lon": "地図をクリックするか、緯度と経度を両方入力してください",
         "max_visits_per_week": "0〜14の範囲で入力してください", "max_travel_minutes": "半角の整数で入力してください",
         "active_from": "日付を正しく入力してください", "pledge_signed_on": "日付を正しく入力してください",
         "languages": "一覧から選んでください", "subjects-0-max_grade": "一覧から選んでください",

@@ -5,15 +5,18 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_login import current_user
 
+from matching.services.child_overview import child_overview
 from matching.services.dashboard import dashboard_counts
 from matching.services.todo import coordinator_todo
 from matching.services.programme import current_programme
 from matching.services.sites import list_sites, site_detail
 from matching.services.students import list_students, student_detail
-from matching.services.tutors import list_tutors, tutor_detail
+from matching.services.tutor_schedule import tutor_schedule
+from matching.services.tutors import list_tutors, tutor_account, tutor_detail
 from webapp.access import STAFF_ROLES, current_viewer, role_required
 from webapp.clock import today
 from webapp.coordinator.blueprint import bp
+from webapp.coordinator.forms.support_end_form import EndSupportForm, TutorLeaveForm
 from webapp.database import db
 from webapp.requests import int_arg as _int_arg
 
@@ -45,7 +48,9 @@ def student(student_id: int):
     """One child with their household, needs and availability (sensitive fields for coordinators only)."""
     programme = current_programme(db())
     detail = student_detail(db(), programme.id, student_id, current_viewer(), current_user.id)
-    return render_template("coordinator/student.html", **detail)
+    return render_template("coordinator/student.html", **detail,
+                           overview=child_overview(db(), programme.id, student_id, today()),
+                           end_form=EndSupportForm())
 
 
 @bp.route("/tutors")
@@ -61,9 +66,11 @@ def tutors():
 @bp.route("/tutors/<int:tutor_id>")
 @role_required(*STAFF_ROLES)
 def tutor(tutor_id: int):
-    """One tutor with subjects, availability, exceptions, limits and sites."""
+    """One tutor with subjects, availability, exceptions, limits, sites, schedule and account status."""
     programme = current_programme(db())
-    return render_template("coordinator/tutor.html", tutor=tutor_detail(db(), programme.id, tutor_id, current_viewer()))
+    return render_template("coordinator/tutor.html", tutor=tutor_detail(db(), programme.id, tutor_id, current_viewer()),
+                           schedule=tutor_schedule(db(), programme.id, tutor_id, today()),
+                           account=tutor_account(db(), tutor_id), leave_form=TutorLeaveForm())
 
 
 @bp.route("/sites")

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from matching.access_policy import can_see
 from matching.services.intake.need_edits import RemovedNeeds
-from matching.services.intake.student_intake import create_student, student_for_edit, update_student
+from matching.services.intake.student_intake import create_student, household_input, student_for_edit, update_student
 from matching.services.programme import current_programme
 from matching.services.sites import list_sites
 from matching.subjects import subject_label
@@ -25,9 +25,10 @@ def _form(programme_id: int, **loaded) -> StudentForm:
     return student_form(sites, can_see(current_viewer(), "student", "eligibility"), **loaded)
 
 
-def _page(form: StudentForm, student_id: int | None):
+def _page(form: StudentForm, student_id: int | None, household_id: int | None = None):
     form.add_blank_rows()
-    return render_template("coordinator/student_form.html", form=form, student_id=student_id)
+    return render_template("coordinator/student_form.html", form=form, student_id=student_id,
+                           household_id=household_id)
 
 
 def _saved_message(removed: RemovedNeeds) -> str:
@@ -64,3 +65,17 @@ def edit_student(student_id: int):
                                                    form.version_number, current_user.id),
                       lambda _result: url_for(".student", student_id=student_id), _saved_message)
     return response or _page(form, student_id)
+
+
+@bp.route("/households/<int:household_id>/students/new", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def new_sibling(household_id: int):
+    """Register a child in an existing household (a sibling), starting from the household's current values."""
+    programme = current_programme(db())
+    if request.method == "GET":
+        household = household_input(db(), programme.id, household_id)
+        return _page(_form(programme.id, household=household), None, household_id)
+    form = _form(programme.id)
+    response = submit(form, lambda: create_student(db(), programme.id, form.to_input(), current_user.id, household_id),
+                      lambda student_id: url_for(".student", student_id=student_id), _("きょうだいを登録しました。"))
+    return response or _page(form, None, household_id)

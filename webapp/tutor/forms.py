@@ -1,9 +1,11 @@
-"""The tutor's absence form."""
+"""The tutor's forms: an absence, and their own weekly availability."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
+
+from webapp.coordinator.forms.fields import WeekGridField
 
 # What the domain's error codes say to the tutor, per field.
 ABSENCE_ERRORS = {
@@ -27,3 +29,9 @@ class AbsenceForm(FlaskForm):
         """Put the domain's verdict next to the fields it concerns."""
         for field, code in field_errors.items():
             getattr(self, field).errors = [*getattr(self, field).errors, ABSENCE_ERRORS[(field, code)]]
+
+
+class OwnAvailabilityForm(FlaskForm):
+    """The tutor's weekly availability as a grid of 30-minute cells."""
+
+    availability = WeekGridField(_l("活動できる時間"))

@@ -13,6 +13,7 @@ from matching.services.absences import report_absence, tutor_absences, withdraw_
 from matching.services.assignment_confirmation import confirm_assignment
 from matching.services.calendar_feed import has_feed, issue_feed_token, revoke_feed, tutor_for_feed
 from matching.services.errors import NotFound, ValidationFailed
+from matching.services.own_availability import change_own_availability, dates_outside_availability
 from matching.services.programme import current_programme
 from matching.services.tutor_schedule import tutor_schedule
 from matching.services.tutors import tutor_detail
@@ -20,7 +21,7 @@ from webapp.access import role_required
 from webapp.clock import now, today
 from webapp.database import db
 from webapp.public_urls import public_url
-from webapp.tutor.forms import AbsenceForm
+from webapp.tutor.forms import AbsenceForm, OwnAvailabilityForm
 
 bp = Blueprint("tutor", __name__, url_prefix="/tutor")
 
@@ -46,6 +47,26 @@ def profile():
     """The tutor's registration as the programme holds it: subjects, availability, limits, sites."""
     programme = current_programme(db())
     return render_template("tutor/profile.html", tutor=tutor_detail(db(), programme.id, _tutor_id(), Viewer.TUTOR))
+
+
+@bp.route("/availability", methods=["GET", "POST"])
+@role_required(Role.TUTOR)
+def availability():
+    """The tutor changes their weekly availability; dates it no longer covers are listed (the coordinator sees them)."""
+    programme = current_programme(db())
+    profile_data = tutor_detail(db(), programme.id, _tutor_id(), Viewer.TUTOR)
+    form = OwnAvailabilityForm(data={"availability": profile_data["availability"]})
+    if form.validate_on_submit():
+        try:
+            change_own_availability(db(), programme.id, _tutor_id(), form.availability.windows, current_user.id,
+                                    today())
+        except ValidationFailed:
+            form.availability.errors = [*form.availability.errors, _("時間帯が正しくありません")]
+        else:
+            flash(_("活動できる時間を保存しました。コーディネーターに伝わります。"), "success")
+            return redirect(url_for("tutor.availability"))
+    touched = dates_outside_availability(db(), programme.id, _tutor_id(), today())
+    return render_template("tutor/availability.html", form=form, touched=touched)
 
 
 @bp.route("/assignments/<kind>/<int:assignment_id>/confirm", methods=["POST"])

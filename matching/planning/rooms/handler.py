@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, RoomPin
+from matching.planning.departures import drop_departures
 from matching.planning.rooms.carry_over import keep_arrangements
 from matching.planning.rooms.changes import record_changes
 from matching.planning.rooms.problem import build_rooms_problem
@@ -26,7 +27,8 @@ class RoomsHandler:
 
     def build_problem(self, session: Session, programme_id: int, base_plan_id: Optional[int],
                       today: date) -> RoomsProblem:
-        """The rooms problem from today on, keeping the base plan's pins and changing it least."""
+        """The rooms problem from today on (children still supported then), keeping the base plan's pins and
+        changing it least."""
         return build_rooms_problem(session, programme_id, base_plan_id, today)
 
     def solve(self, problem: RoomsProblem, time_limit_s: float, seed: int,
@@ -55,8 +57,9 @@ class RoomsHandler:
         session.flush()
 
     def publish(self, session: Session, plan: Plan, previous: Optional[Plan], today: date) -> None:
-        """Keep the published past and the arrangements of unchanged sessions, then record what the plan changes
-        for each tutor, child and site against the previously published plan."""
+        """Let go of people who have left, keep the published past and the arrangements of unchanged sessions, then
+        record what the plan changes for each tutor, child and site against the previously published plan."""
+        drop_departures(session, plan, today)
         keep_arrangements(plan, previous, today)
         session.flush()
         record_changes(session, plan, previous)

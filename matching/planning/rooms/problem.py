@@ -18,6 +18,7 @@ from matching.models import (
     CalendarEntry, CalendarKind, Household, Mode, Plan, Programme, RoomPin, RoomPinKind, Site, Student, Tutor,
 )
 from matching.planning.rooms.history import first_planned_day, held_per_site, published_history
+from matching.services.support_end import supported_on
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.rooms import problem as rp
@@ -81,9 +82,17 @@ def _tutor(tutor: Tutor, period: rp.Period, site_ids: set[str]) -> rp.Tutor:
                     tutor.max_sessions_per_month, frozenset(away), preferred)
 
 
-def _child(student: Student, site_ids: set[str]) -> rp.Child:
+def _child(student: Student, site_ids: set[str]) -> Optional[rp.Child]:
     home = sid(student.home_site_id) if student.home_site_id and sid(student.home_site_id) in site_ids else None
-    return rp.Child(sid(student.id), grade_label(student.grade), Coordinates(student.household.lat, student.household.lon),
+    household = student.household
+    if household.located:
+        place = Coordinates(household.lat, household.lon)
+    elif home:  # a home not yet on the map: the chosen site stands in for it (the child can go only there)
+        place = Coordinates(student.home_site.lat, student.home_site.lon)
+    else:
+        log.info("child %s left out of the rooms problem: no location and no home site", student.id)
+        return None
+    return rp.Child(sid(student.id), grade_label(student.grade), place,
                     frozenset(a.weekday for a in student.availability),
                     (home,) if home else (), (home,) if home else ())
 
@@ -142,10 +151,11 @@ def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optio
         .options(selectinload(Tutor.availability), selectinload(Tutor.exceptions), selectinload(Tutor.sites))).all()
     tutors = tuple(_tutor(t, period, site_ids) for t in tutor_rows)
     student_rows = session.scalars(
-        select(Student).join(Household).where(Household.programme_id == programme_id, Student.active.is_(True),
-                                              Student.mode == Mode.STUDY_ROOM)
-        .order_by(Student.id).options(selectinload(Student.availability), selectinload(Student.household))).all()
-    children = tuple(_child(s, site_ids) for s in student_rows)
+        select(Student).join(Household).where(Household.programme_id == programme_id,
+                                              supported_on(period.start), Student.mode == Mode.STUDY_ROOM)
+        .order_by(Student.id).options(selectinload(Student.availability), selectinload(Student.household),
+                                      selectinload(Student.home_site))).all()
+    children = tuple(c for c in (_child(s, site_ids) for s in student_rows) if c is not None)
     tutor_ids, child_ids = {t.id for t in tutors}, {c.id for c in children}
     pins, previous = rp.Pins(), None
     if base_plan_id is not None:

@@ -9,10 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, VisitPin
+from matching.planning.departures import drop_departures
 from matching.planning.visits.carry_over import keep_arrangements
 from matching.planning.visits.occurrences import make_occurrences
 from matching.planning.visits.changes import record_plan_changes
 from matching.planning.visits.problem import build_visits_problem
+from matching.planning.visits.left_out import left_out_needs
 from matching.planning.visits.store import store_solution
 from solver.visits.problem import VisitsProblem
 from solver.visits.solution import VisitsSolution
@@ -39,8 +41,10 @@ class VisitsHandler:
         return solution.status in USABLE_STATUSES
 
     def store(self, session: Session, plan: Plan, problem: VisitsProblem, solution: VisitsSolution) -> None:
-        """Write the visits and the report into the new plan."""
+        """Write the visits and the report into the new plan, with the children left out before solving and why."""
         store_solution(session, plan, problem, solution)
+        left_out = left_out_needs(session, plan.programme_id, plan.created_at.date(), {c.id for c in problem.children})
+        plan.report = {**plan.report, "unmet": plan.report["unmet"] + left_out}
 
     def copy_decisions(self, session: Session, source: Plan, target: Plan) -> None:
         """Copy the source plan's pins to the target plan."""
@@ -49,8 +53,9 @@ class VisitsHandler:
                                  start_minute=pin.start_minute, created_by_id=pin.created_by_id))
 
     def publish(self, session: Session, plan: Plan, previous: Optional[Plan], today: date) -> None:
-        """Dated occurrences of every visit from today on, keeping the arrangements of those the previous plan
-        had unchanged, and PlanChange rows against the previous plan."""
+        """Let go of people who have left, then dated occurrences of every visit from today on, keeping the
+        arrangements of those the previous plan had unchanged, and PlanChange rows against the previous plan."""
+        drop_departures(session, plan, today)
         make_occurrences(session, plan, today)
         keep_arrangements(plan, previous, today)
         record_plan_changes(session, plan, previous)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import (
-    CalendarEntry, CalendarKind, Plan, Programme, Student, TutorException, VisitOccurrence,
+    CalendarEntry, CalendarKind, Plan, Programme, Student, TutorException, Visit, VisitOccurrence,
 )
 
 # Only these stop a home visit; school holidays, exams and intensive periods do not.
@@ -52,6 +52,17 @@ def tutor_away_days(session: Session, tutor_id: int) -> set[date]:
     return out
 
 
+def last_day(programme_end: date, visit: Visit) -> date:
+    """The last date a visit can happen: the programme's end, the day before the child's support ends, or the
+    tutor's last day, whichever comes first."""
+    ends = [programme_end]
+    if visit.student.support_ended_on is not None:
+        ends.append(visit.student.support_ended_on - timedelta(days=1))
+    if visit.tutor.active_until is not None:
+        ends.append(visit.tutor.active_until)
+    return min(ends)
+
+
 def make_occurrences(session: Session, plan: Plan, today: date) -> int:
     """Add the dated occurrences of every visit of the plan from today (or the start) to the programme's end."""
     programme = session.get(Programme, plan.programme_id)
@@ -68,7 +79,8 @@ def make_occurrences(session: Session, plan: Plan, today: date) -> int:
             closed[site_id] = closed_days(session, programme.id, site_id)
         if visit.tutor_id not in away:
             away[visit.tutor_id] = tutor_away_days(session, visit.tutor_id)
-        for day in weekly_dates(visit.weekday, first, programme.ends_on, closed[site_id] | away[visit.tutor_id]):
+        for day in weekly_dates(visit.weekday, first, last_day(programme.ends_on, visit),
+                                closed[site_id] | away[visit.tutor_id]):
             visit.occurrences.append(VisitOccurrence(on_date=day, start_minute=visit.start_minute,
                                                      end_minute=visit.end_minute))
             made += 1

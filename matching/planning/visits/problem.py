@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from matching.models import (
     ForbiddenPair, Household, Mode, Student, StudentNeed, Tutor, Visit, VisitPin,
 )
+from matching.services.support_end import supported_on
 from matching.services.tutors import tutor_active_on
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
@@ -24,11 +25,11 @@ def _windows(rows) -> tuple[WeeklyWindow, ...]:
     return tuple(WeeklyWindow(r.weekday, r.start_minute, r.end_minute) for r in rows if r.end_minute > r.start_minute)
 
 
-def home_visit_students(session: Session, programme_id: int) -> list[Student]:
-    """The programme's active home-visit children with their needs, availability and household."""
+def home_visit_students(session: Session, programme_id: int, today: date) -> list[Student]:
+    """The programme's home-visit children still supported on today, with their needs, availability and household."""
     return list(session.scalars(
         select(Student).join(Household)
-        .where(Household.programme_id == programme_id, Student.active.is_(True), Student.mode == Mode.HOME_VISIT)
+        .where(Household.programme_id == programme_id, supported_on(today), Student.mode == Mode.HOME_VISIT)
         .options(selectinload(Student.needs), selectinload(Student.availability), selectinload(Student.household))
         .order_by(Student.id)
     ))
@@ -73,8 +74,10 @@ def tutor_of(tutor: Tutor) -> sp.Tutor:
 def build_visits_problem(session: Session, programme_id: int, base_plan_id: Optional[int],
                          today: date) -> sp.VisitsProblem:
     """The problem as the database holds it now; the base plan's visits are current and its pins hold."""
-    students = home_visit_students(session, programme_id)
-    tutors = active_tutors(session, programme_id, today)
+    # Travel times need both homes on the map: children and tutors without coordinates are left out (the
+    # plan's report names the children with that reason, see left_out.py).
+    students = [s for s in home_visit_students(session, programme_id, today) if s.household.located]
+    tutors = [t for t in active_tutors(session, programme_id, today) if t.located]
     tutor_ids = {t.id for t in tutors}
     current: dict[int, list[sp.CurrentVisit]] = {}
     pins: list[sp.Pin] = []

@@ -170,7 +170,7 @@ def _unmet(session: Session, programme_id: int, plan: Plan, visits: list[Visit],
     planned = Counter(v.need_id for v in visits)
     reasons = {u.get("need_id"): u for u in (plan.report or {}).get("unmet", [])}
     out, total = [], 0
-    for s in home_visit_students(session, programme_id):
+    for s in home_visit_students(session, programme_id, plan.created_at.date()):
         for need in s.needs:
             total += 1
             if planned[need.id] < need.visits_per_week:

@@ -69,7 +69,7 @@ def supply_and_demand(session: Session, programme_id: int, today: date) -> list[
         booked.update(dict(session.execute(select(Visit.tutor_id, func.count(Visit.id))
                                            .where(Visit.plan_id == plan_id).group_by(Visit.tutor_id)).all()))
     waiting: Counter = Counter()
-    for student in home_visit_students(session, programme_id):
+    for student in home_visit_students(session, programme_id, today):
         area = area_site(student.home_site_id, _home(student.household.lat, student.household.lon), places)
         weekdays = {a.weekday for a in student.availability}
         for need in student.needs:

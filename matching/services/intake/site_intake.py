@@ -47,7 +47,8 @@ def _version(site: Site) -> str:
     return site.updated_at.isoformat() if site.updated_at else ""
 
 
-def _check(session: Session, programme_id: int, data: SiteInput, site_id: Optional[int]) -> None:
+def check_site(session: Session, programme_id: int, data: SiteInput, site_id: Optional[int]) -> None:
+    """Raise ValidationFailed with a code per field for the rules only the domain can judge."""
     errors: dict[str, str] = {}
     same = select(Site.id).where(Site.programme_id == programme_id, Site.name == data.name)
     if site_id is not None:
@@ -61,7 +62,8 @@ def _check(session: Session, programme_id: int, data: SiteInput, site_id: Option
         raise ValidationFailed(errors)
 
 
-def _apply(site: Site, data: SiteInput) -> list[str]:
+def apply_site(site: Site, data: SiteInput) -> list[str]:
+    """Copy the input onto the site; returns the names of what changed."""
     changed = set_fields(site, {name: getattr(data, name) for name in _SCALARS})
     return changed + replace_children(site, "openings",
                                       [(o.weekday, o.start_minute, o.end_minute) for o in site.openings],
@@ -71,9 +73,9 @@ def _apply(site: Site, data: SiteInput) -> list[str]:
 
 def create_site(session: Session, programme_id: int, data: SiteInput, user_id: Optional[int]) -> int:
     """Register a site and return its id."""
-    _check(session, programme_id, data, None)
+    check_site(session, programme_id, data, None)
     site = Site(programme_id=programme_id)
-    return save_new(session, site, "site", lambda: _apply(site, data), user_id)
+    return save_new(session, site, "site", lambda: apply_site(site, data), user_id)
 
 
 def _site(session: Session, programme_id: int, site_id: int, lock: bool = False) -> Site:
@@ -96,4 +98,4 @@ def update_site(session: Session, programme_id: int, site_id: int, data: SiteInp
     """Save an edit unless someone saved the site since expected_version (StaleEdit)."""
     site = _site(session, programme_id, site_id, lock=True)  # the row lock stops two saves passing the check at once
     save_edit(session, site, "site", (_version(site), expected_version),
-              lambda: _check(session, programme_id, data, site.id), lambda: _apply(site, data), user_id)
+              lambda: check_site(session, programme_id, data, site.id), lambda: apply_site(site, data), user_id)

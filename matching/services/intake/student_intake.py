@@ -31,8 +31,8 @@ class HouseholdInput:
     email: str
     postal_code: str
     address: str
-    lat: float
-    lon: float
+    lat: Optional[float]  # None: not placed on the map yet
+    lon: Optional[float]
     language: str
     preferred_channel: Channel
     consent_share_contact: bool
@@ -91,7 +91,8 @@ class StudentForEdit:
     version: int
 
 
-def _check(session: Session, programme_id: int, data: StudentInput) -> None:
+def check_student(session: Session, programme_id: int, data: StudentInput) -> None:
+    """Raise ValidationFailed with a code per field for the rules only the domain can judge."""
     errors: dict[str, str] = {}
     seen: set[str] = set()
     for index, need in enumerate(data.needs):
@@ -135,12 +136,17 @@ def _need_row(need: StudentNeed) -> tuple:
     return (need.subject, need.level, need.notes, need.minutes_per_visit, need.visits_per_week)
 
 
-def _apply(session: Session, student: Student, data: StudentInput, removed: list[RemovedNeeds]) -> list[str]:
+def apply_student(session: Session, student: Student, data: StudentInput,
+                  removed: Optional[list[RemovedNeeds]] = None) -> list[str]:
+    """Copy the input onto the child and their household (needs keep their rows); returns what changed.
+
+    The needs the input no longer holds are appended to removed, when given, for the caller to report."""
     changed = set_fields(student, _student_values(data))
     changed += [f"household.{name}" for name in set_fields(student.household, asdict(data.household))]
     needs_changed, removed_needs = edit_needs(session, student, data.needs)
     changed += needs_changed
-    removed.append(removed_needs)
+    if removed is not None:
+        removed.append(removed_needs)
     changed += replace_children(student, "availability",
                                 [(w.weekday, w.start_minute, w.end_minute) for w in student.availability],
                                 sorted(data.availability),
@@ -148,12 +154,15 @@ def _apply(session: Session, student: Student, data: StudentInput, removed: list
     return changed
 
 
-def create_student(session: Session, programme_id: int, data: StudentInput, user_id: Optional[int]) -> int:
-    """Register a child in a new household; without sensitive input the category is その他 until a coordinator sets it."""
-    _check(session, programme_id, data)
-    household = Household(programme_id=programme_id)
+def create_student(session: Session, programme_id: int, data: StudentInput, user_id: Optional[int],
+                   household_id: Optional[int] = None) -> int:
+    """Register a child in a new household or beside siblings in household_id; without sensitive input the category is その他."""
+    check_student(session, programme_id, data)
+    household = Household(programme_id=programme_id) if household_id is None else session.get(Household, household_id)
+    if household is None or household.programme_id != programme_id:
+        raise NotFound(f"household {household_id}")
     student = Student(household=household, eligibility=Eligibility.OTHER, caseworker_notes="")
-    return save_new(session, student, "student", lambda: _apply(session, student, data, []), user_id)
+    return save_new(session, student, "student", lambda: apply_student(session, student, data), user_id)
 
 
 def _student(session: Session, programme_id: int, student_id: int) -> Student:
@@ -188,7 +197,16 @@ def update_student(session: Session, programme_id: int, student_id: int, data: S
     student = _student(session, programme_id, student_id)
     removed: list[RemovedNeeds] = []
     save_edit(session, student, "student", (student.version_id, expected_version),
-              lambda: _check(session, programme_id, data), lambda: _apply(session, student, data, removed), user_id)
+              lambda: check_student(session, programme_id, data), lambda: apply_student(session, student, data, removed),
+              user_id)
     session.expire(student, ["needs"])  # the collection holds current needs: removed rows drop out on reload
     return removed[0] if removed else RemovedNeeds()
 
+
+
+def household_input(session: Session, programme_id: int, household_id: int) -> HouseholdInput:
+    """A household's current values, to start a sibling's form from."""
+    household = session.get(Household, household_id)
+    if household is None or household.programme_id != programme_id:
+        raise NotFound(f"household {household_id}")
+    return HouseholdInput(**{name: getattr(household, name) for name in _names(HouseholdInput)})

@@ -9,10 +9,11 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matching.models import Tutor, TutorAvailability, TutorException, TutorKind, TutorSubject
+from matching.models import Tutor, TutorAvailability, TutorException, TutorKind, TutorSite, TutorSubject
 from matching.services.errors import NotFound, ValidationFailed
 from matching.services.intake.changes import replace_children, save_edit, save_new, set_fields
 from matching.services.intake.windows import Window, window_problem
+from matching.services.sites import site_belongs
 from matching.subjects import SUBJECTS
 
 
@@ -49,8 +50,9 @@ class TutorInput:
     gender: Optional[str]
     languages: str  # comma-separated codes
     address: str
-    lat: float
-    lon: float
+    postal_code: str
+    lat: Optional[float]  # None: not placed on the map yet (rooms only)
+    lon: Optional[float]
     max_visits_per_week: int
     max_sessions_per_month: int
     max_travel_minutes: int
@@ -61,6 +63,7 @@ class TutorInput:
     subjects: tuple[SubjectInput, ...] = ()
     availability: tuple[Window, ...] = ()
     exceptions: tuple[ExceptionInput, ...] = ()
+    sites: tuple[int, ...] = ()  # the study-room sites the tutor can reach (通える会場)
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class TutorForEdit:
     version: int
 
 
-_NESTED = ("subjects", "availability", "exceptions")
+_NESTED = ("subjects", "availability", "exceptions", "sites")
 _SCALARS = [field.name for field in fields(TutorInput) if field.name not in _NESTED]
 
 
@@ -87,7 +90,8 @@ def _check_subjects(subjects: tuple[SubjectInput, ...], errors: dict[str, str]) 
         taught.setdefault(item.subject, []).append((item.min_grade, item.max_grade))
 
 
-def _check(session: Session, programme_id: int, data: TutorInput, tutor_id: Optional[int]) -> None:
+def check_tutor(session: Session, programme_id: int, data: TutorInput, tutor_id: Optional[int]) -> None:
+    """Raise ValidationFailed with a code per field for the rules only the domain can judge."""
     errors: dict[str, str] = {}
     _check_subjects(data.subjects, errors)
     if data.active_until is not None and data.active_until < data.active_from:
@@ -98,6 +102,8 @@ def _check(session: Session, programme_id: int, data: TutorInput, tutor_id: Opti
     problem = window_problem(data.availability)
     if problem:
         errors["availability"] = problem
+    if not all(site_belongs(session, programme_id, site_id) for site_id in data.sites):
+        errors["sites"] = "unknown_site"
     if data.email:
         same = select(Tutor.id).where(Tutor.programme_id == programme_id, Tutor.email == data.email)
         if tutor_id is not None:
@@ -108,7 +114,8 @@ def _check(session: Session, programme_id: int, data: TutorInput, tutor_id: Opti
         raise ValidationFailed(errors)
 
 
-def _apply(tutor: Tutor, data: TutorInput) -> list[str]:
+def apply_tutor(tutor: Tutor, data: TutorInput) -> list[str]:
+    """Copy the input onto the tutor; returns the names of what changed."""
     changed = set_fields(tutor, {name: getattr(data, name) for name in _SCALARS})
     changed += replace_children(tutor, "subjects", [(s.subject, s.min_grade, s.max_grade) for s in tutor.subjects],
                                 [(s.subject, s.min_grade, s.max_grade) for s in data.subjects],
@@ -124,14 +131,18 @@ def _apply(tutor: Tutor, data: TutorInput) -> list[str]:
     if sorted(entered) != wanted:
         tutor.exceptions = reported + [TutorException(starts_on=s, ends_on=e, reason=r) for s, e, r in wanted]
         changed.append("exceptions")
+    # Whether a reachable site is preferred is set by the coordinator elsewhere: kept for sites still reachable.
+    preferred = {ts.site_id for ts in tutor.sites if ts.preferred}
+    changed += replace_children(tutor, "sites", sorted(ts.site_id for ts in tutor.sites), sorted(set(data.sites)),
+                                lambda site_id: TutorSite(site_id=site_id, preferred=site_id in preferred))
     return changed
 
 
 def create_tutor(session: Session, programme_id: int, data: TutorInput, user_id: Optional[int]) -> int:
     """Register a tutor and return their id."""
-    _check(session, programme_id, data, None)
+    check_tutor(session, programme_id, data, None)
     tutor = Tutor(programme_id=programme_id)
-    return save_new(session, tutor, "tutor", lambda: _apply(tutor, data), user_id)
+    return save_new(session, tutor, "tutor", lambda: apply_tutor(tutor, data), user_id)
 
 
 def _tutor(session: Session, programme_id: int, tutor_id: int) -> Tutor:
@@ -150,6 +161,7 @@ def tutor_for_edit(session: Session, programme_id: int, tutor_id: int) -> TutorF
         availability=tuple((w.weekday, w.start_minute, w.end_minute) for w in tutor.availability),
         exceptions=tuple(ExceptionInput(e.starts_on, e.ends_on, e.reason)
                          for e in tutor.exceptions if not e.reported_by_tutor),
+        sites=tuple(sorted(ts.site_id for ts in tutor.sites)),
     )
     return TutorForEdit(data=data, version=tutor.version_id)
 
@@ -159,4 +171,4 @@ def update_tutor(session: Session, programme_id: int, tutor_id: int, data: Tutor
     """Save an edit unless someone saved the tutor since expected_version (StaleEdit)."""
     tutor = _tutor(session, programme_id, tutor_id)
     save_edit(session, tutor, "tutor", (tutor.version_id, expected_version),
-              lambda: _check(session, programme_id, data, tutor.id), lambda: _apply(tutor, data), user_id)
+              lambda: check_tutor(session, programme_id, data, tutor.id), lambda: apply_tutor(tutor, data), user_id)

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_babel import get_locale, lazy_gettext as _l
 from wtforms import DateField, Field, FloatField, IntegerField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matching.grades import MAX_GRADE, MIN_GRADE, grade_label
@@ -156,12 +156,37 @@ class NameFields:
     given_name_kana = StringField(_l("めい(ふりがな)"), validators=[required(), max_length(50), KANA])
 
 
+POSTAL_CODE = Regexp(r"^(\d{3}-?\d{4})?$", message=_l("郵便番号は123-4567の形で入力してください"))
+
+
 class PlaceFields:
     """An address and its coordinates (travel times are estimated from them)."""
 
     address = StringField(_l("住所"), validators=[max_length(300)])
     lat = NumberField(_l("緯度"), validators=[required(), between(20, 46)])
     lon = NumberField(_l("経度"), validators=[required(), between(122, 154)])
+
+
+PAIR_MESSAGE = _l("地図をクリックするか、緯度と経度を両方入力してください")
+
+
+class HomeFields:
+    """A home: postal code, address, and coordinates set by clicking the map (or typed); may be left for later."""
+
+    postal_code = StringField(_l("郵便番号"), validators=[POSTAL_CODE])
+    address = StringField(_l("住所"), validators=[max_length(300)])
+    lat = NumberField(_l("緯度"), validators=[Optional(), between(20, 46)])
+    lon = NumberField(_l("経度"), validators=[Optional(), between(122, 154)])
+
+    def validate_lat(self, field) -> None:
+        """Both coordinates or neither (an empty field stops its own checks, so the filled one complains)."""
+        if not typed(self.lon):
+            raise ValidationError(PAIR_MESSAGE)
+
+    def validate_lon(self, field) -> None:
+        """Both coordinates or neither."""
+        if not typed(self.lat):
+            raise ValidationError(PAIR_MESSAGE)
 
 
 def typed(field: Field) -> bool:

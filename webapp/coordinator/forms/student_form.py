@@ -6,12 +6,11 @@ from dataclasses import asdict
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, FieldList, FormField, StringField, TextAreaField
-from wtforms.validators import Regexp
 
 from matching.models import Channel, Eligibility, Mode, ReferralSource
 from matching.services.intake.student_intake import HouseholdInput, NeedInput, SensitiveInput, StudentInput
 from webapp.coordinator.forms.fields import (
-    EMAIL, KANA, PHONE, NameFields, PlaceFields, WeekGridField, WholeNumberField, between, choice, grade_choices,
+    EMAIL, KANA, PHONE, HomeFields, NameFields, WeekGridField, WholeNumberField, between, choice, grade_choices,
     label_choices, max_length, optional_code, optional_day, optional_id, required, subject_choices, typed,
 )
 from webapp.coordinator.forms.intake_form import IntakeForm, RowForm
@@ -38,7 +37,7 @@ class NeedRow(RowForm):
         return not (typed(self.subject) or typed(self.level) or typed(self.notes))
 
 
-class StudentForm(IntakeForm, NameFields, PlaceFields):
+class StudentForm(IntakeForm, NameFields, HomeFields):
     """A child with their household; eligibility and caseworker notes are removed for non-coordinators."""
 
     row_lists = ("needs",)
@@ -59,8 +58,6 @@ class StudentForm(IntakeForm, NameFields, PlaceFields):
     guardian_name_kana = StringField(_l("保護者のふりがな"), validators=[required(), max_length(100), KANA])
     phone = StringField(_l("電話"), validators=[max_length(30), PHONE])
     email = StringField(_l("メール"), validators=[max_length(254), EMAIL])
-    postal_code = StringField(_l("郵便番号"), validators=[
-        Regexp(r"^(\d{3}-?\d{4})?$", message=_l("郵便番号は123-4567の形で入力してください"))])
     language = choice(_l("家庭の言語"), [])
     preferred_channel = choice(_l("連絡方法"), [])
     consent_share_contact = BooleanField(_l("講師に住所と電話を伝えることに同意"))
@@ -97,13 +94,15 @@ HOUSEHOLD_FIELDS = tuple(HouseholdInput.__dataclass_fields__)
 
 
 def student_form(sites: list[tuple[int, str]], show_sensitive: bool, loaded: StudentInput | None = None,
-                 version: int | None = None) -> StudentForm:
-    """The form with its choices, loaded with a child's values (or the request's); sensitive fields only if allowed."""
+                 version: int | None = None, household: HouseholdInput | None = None) -> StudentForm:
+    """The form with its choices, loaded with a child's values, a household's (a sibling) or the request's."""
     data = None
     if loaded is not None:
         data = {**asdict(loaded), **asdict(loaded.household), "version": version,
                 "needs": [asdict(need) for need in loaded.needs]}
         data.update(asdict(loaded.sensitive) if loaded.sensitive else {})
+    elif household is not None:  # a sibling: the household's values, the child's left blank
+        data = asdict(household)
     form = StudentForm(data=data)
     form.grade.choices = grade_choices()
     form.gender.choices = form.required_tutor_gender.choices = label_choices(GENDERS, optional=True)

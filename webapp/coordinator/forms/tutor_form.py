@@ -10,7 +10,7 @@ from wtforms import FieldList, FormField, StringField, TextAreaField
 from matching.models import TutorKind
 from matching.services.intake.tutor_intake import ExceptionInput, SubjectInput, TutorInput
 from webapp.coordinator.forms.fields import (
-    EMAIL, PHONE, DayField, NameFields, PlaceFields, WeekGridField, WholeNumberField, between, checkboxes, choice,
+    EMAIL, PHONE, DayField, HomeFields, NameFields, WeekGridField, WholeNumberField, between, checkboxes, choice,
     grade_choices, label_choices, max_length, optional_code, optional_day, required, subject_choices, typed,
 )
 from webapp.coordinator.forms.intake_form import IntakeForm, RowForm
@@ -47,7 +47,7 @@ class ExceptionRow(RowForm):
         return not (typed(self.starts_on) or typed(self.ends_on) or typed(self.reason))
 
 
-class TutorForm(IntakeForm, NameFields, PlaceFields):
+class TutorForm(IntakeForm, NameFields, HomeFields):
     """A tutor with what they teach, when they are free and how much they take on."""
 
     row_lists = ("subjects", "exceptions")
@@ -69,6 +69,7 @@ class TutorForm(IntakeForm, NameFields, PlaceFields):
     subjects = FieldList(FormField(SubjectRow), label=_l("教えられる教科"), min_entries=1)
     availability = WeekGridField(_l("活動できる時間"))
     exceptions = FieldList(FormField(ExceptionRow), label=_l("活動できない日"), min_entries=1)
+    sites = checkboxes(_l("通える会場"), [])
 
     def to_input(self) -> TutorInput:
         """The typed values as the service's input."""
@@ -81,20 +82,24 @@ class TutorForm(IntakeForm, NameFields, PlaceFields):
             availability=self.availability.windows,
             exceptions=tuple(ExceptionInput(r.starts_on.data, r.ends_on.data, r.reason.data)
                              for r in self.rows("exceptions")),
+            sites=tuple(int(site_id) for site_id in self.sites.data or []),
         )
 
 
 SCALAR_FIELDS = tuple(name for name in TutorInput.__dataclass_fields__
-                      if name not in ("languages", "subjects", "availability", "exceptions"))
+                      if name not in ("languages", "subjects", "availability", "exceptions", "sites"))
 
 
-def tutor_form(loaded: TutorInput | None = None, version: int | None = None) -> TutorForm:
-    """The form with its choices filled in, loaded with a tutor's values (or the request's)."""
+def tutor_form(sites: list[tuple[int, str]], loaded: TutorInput | None = None,
+               version: int | None = None) -> TutorForm:
+    """The form with its choices (sites: the programme's (id, name)), loaded with a tutor's values (or the request's)."""
     data = None
     if loaded is not None:
-        data = {**asdict(loaded), "version": version, "languages": [c for c in loaded.languages.split(",") if c]}
+        data = {**asdict(loaded), "version": version, "languages": [c for c in loaded.languages.split(",") if c],
+                "sites": [str(site_id) for site_id in loaded.sites]}
     form = TutorForm(data=data)
     form.kind.choices = label_choices(TutorKind)
     form.gender.choices = label_choices(GENDERS, optional=True)
     form.languages.choices = [(language, str(name)) for language, name in LANGUAGE_NAMES.items()]
+    form.sites.choices = [(str(site_id), name) for site_id, name in sites]
     return form
