@@ -20,6 +20,7 @@ import numpy as np
 from solver.clock import WeeklyWindow
 from solver.errors import ProblemError
 from solver.geo import DETOUR_FACTOR, EARTH_RADIUS_KM, SPEED_KMH, Coordinates, travel_minutes
+from solver.visits.busy_slots import allowed_starts
 from solver.visits.problem import Child, Need, Tutor, VisitsProblem
 
 MINUTES_PER_DAY = 24 * 60
@@ -94,6 +95,7 @@ class TutorTable:
                 table = self.teach.setdefault(s.subject, np.zeros((13, len(tutors)), dtype=bool))
                 table[s.min_grade : s.max_grade + 1, k] = True
         self.masks = {}
+        self.busy_tutors = [k for k, t in enumerate(tutors) if t.busy]
         self.speaks: dict[str, np.ndarray] = {}
         for k, t in enumerate(tutors):
             for lang in t.languages:
@@ -119,6 +121,13 @@ class TutorTable:
                 else np.zeros((0, 7, self.words), dtype=np.uint64)
             )
         return self.masks[minutes]
+
+    def busy_masks(self, child: Child, minutes: int) -> np.ndarray:
+        """(busy tutors, 7, words) masks of the starts that pass the weekly rule against each tutor's busy time."""
+        p = self.problem
+        masks = [allowed_starts(p.tutors[k].busy, child.home, minutes, p.grid_minutes, self.words, p.max_clash_dates)
+                 for k in self.busy_tutors]
+        return np.stack(masks) if masks else np.zeros((0, 7, self.words), dtype=np.uint64)
 
     def travel_from(self, child: Child) -> np.ndarray:
         """Travel minutes from every tutor's home to this child's home, exactly as solver.geo computes them."""
@@ -187,6 +196,9 @@ def need_filters(table: TutorTable, child: Child, need: Need, travel: np.ndarray
     travel_ok = travel <= table.max_travel
     child_mask = _start_mask(child.availability, need.minutes, table.problem.grid_minutes, table.words)
     common = table.start_masks(need.minutes) & child_mask[None, :, :]
+    if table.busy_tutors:
+        # Busy time is part of the tutor's availability: a slot that clashes on too many dates is not free.
+        common[table.busy_tutors] &= table.busy_masks(child, need.minutes)
     time_ok = common.any(axis=(1, 2)) if n else np.zeros(0, dtype=bool)
     return NeedFilters(subject_grade, gender, allowed, travel_ok, time_ok, travel, common)
 
@@ -369,5 +381,5 @@ def check_pins(cands: Candidates) -> None:
             raise ProblemError(
                 f"pins[{k}]",
                 f"tutor {p.tutor_id!r} cannot visit child {p.child_id!r} for {p.subject} then: a hard rule "
-                "(subject and grade, gender, forbidden pair, travel limit, availability or start grid) forbids it",
+                "(subject and grade, gender, forbidden pair, travel limit, availability, busy time or start grid) forbids it",
             )

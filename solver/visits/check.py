@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from solver.clock import WEEKDAYS_JA, format_time
 from solver.geo import travel_minutes
+from solver.visits.busy_slots import clash_dates
 from solver.visits.problem import VisitsProblem
 from solver.visits.solution import Visit, VisitsSolution
 
@@ -58,6 +59,10 @@ def check_visits(problem: VisitsProblem, solution: VisitsSolution) -> list[Viola
             add("travel_limit", f"{who}: {v.tutor_id}の移動時間の上限を超えます", f"{v.tutor_id} cannot reach {v.child_id} within {tutor.max_travel_minutes} minutes")
         if child.required_gender and tutor.gender != child.required_gender:
             add("gender", f"{who}: 講師の性別の希望に合いません", f"{v.child_id} requires a {child.required_gender} tutor, {v.tutor_id} is not")
+        clashing = clash_dates(tutor.busy, v.weekday, v.start, v.end, child.home)
+        if len(clashing) > problem.max_clash_dates:
+            add("busy_clash", f"{who}: {v.tutor_id}は{len(clashing)}日（上限{problem.max_clash_dates}日）に学習室の予定と重なります",
+                f"{v.tutor_id} has study-room sessions clashing with this visit on {len(clashing)} dates (at most {problem.max_clash_dates})")
         if (v.child_id, v.tutor_id) in forbidden:
             add("forbidden_pair", f"{who}: {v.tutor_id}との組み合わせは禁止されています", f"{v.child_id} and {v.tutor_id} are a forbidden pair")
     out += _between_visits(problem, valid)
