@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, enum_type
@@ -50,5 +50,7 @@ class VisitOccurrence(Base):
     status: Mapped[OccurrenceStatus] = mapped_column(enum_type(OccurrenceStatus), default=OccurrenceStatus.PLANNED)
     substitute_tutor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("tutor.id"))
     household_confirmed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    # The visit's own tutor has a study-room session then (travel included): the date needs a substitute.
+    busy_elsewhere: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     visit: Mapped[Visit] = relationship(back_populates="occurrences")

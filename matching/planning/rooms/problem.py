@@ -17,6 +17,8 @@ from matching.grades import grade_label
 from matching.models import (
     CalendarEntry, CalendarKind, Household, Mode, Plan, Programme, RoomPin, RoomPinKind, Site, Student, Tutor,
 )
+from matching.planning.timetable import VISIT, load_timetable
+from solver.busy import BusyTime
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.rooms import problem as rp
@@ -62,7 +64,7 @@ def _site(site: Site, closed: set[date]) -> Optional[rp.Site]:
                    site.children_per_tutor)
 
 
-def _tutor(tutor: Tutor, period: rp.Period, site_ids: set[str]) -> rp.Tutor:
+def _tutor(tutor: Tutor, period: rp.Period, site_ids: set[str], busy: tuple[BusyTime, ...]) -> rp.Tutor:
     away = set()
     for e in tutor.exceptions:
         away.update(days_of(max(e.starts_on, period.start), min(e.ends_on, period.end)))
@@ -75,7 +77,7 @@ def _tutor(tutor: Tutor, period: rp.Period, site_ids: set[str]) -> rp.Tutor:
                       if ts.preferred and sid(ts.site_id) in site_ids)
     return rp.Tutor(sid(tutor.id), sid(tutor.id), reachable,
                     tuple(WeeklyWindow(a.weekday, a.start_minute, a.end_minute) for a in tutor.availability),
-                    tutor.max_sessions_per_month, frozenset(away), preferred)
+                    tutor.max_sessions_per_month, frozenset(away), preferred, busy)
 
 
 def _child(student: Student, site_ids: set[str]) -> rp.Child:
@@ -128,7 +130,9 @@ def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optio
                             (Tutor.active_until.is_(None)) | (Tutor.active_until >= period.start))
         .order_by(Tutor.id)
         .options(selectinload(Tutor.availability), selectinload(Tutor.exceptions), selectinload(Tutor.sites))).all()
-    tutors = tuple(_tutor(t, period, site_ids) for t in tutor_rows)
+    # The tutors' published home visits are busy time: the same timetable the visits' own checks read.
+    visits = load_timetable(session, programme_id, period.start, period.end, kinds=(VISIT,))
+    tutors = tuple(_tutor(t, period, site_ids, visits.busy(t.id, VISIT)) for t in tutor_rows)
     student_rows = session.scalars(
         select(Student).join(Household).where(Household.programme_id == programme_id, Student.active.is_(True),
                                               Student.mode == Mode.STUDY_ROOM)

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 from matching.models import (
     ForbiddenPair, Household, Mode, Student, StudentNeed, Tutor, Visit, VisitPin,
 )
+from matching.planning.timetable import SESSION, load_timetable
 from matching.services.tutors import tutor_active_on
+from solver.busy import BusyTime
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.visits import problem as sp
@@ -59,20 +61,21 @@ def child_of(student: Student, today: date, current: tuple[sp.CurrentVisit, ...]
     )
 
 
-def tutor_of(tutor: Tutor) -> sp.Tutor:
-    """A tutor row as the solver's tutor."""
+def tutor_of(tutor: Tutor, busy: tuple[BusyTime, ...]) -> sp.Tutor:
+    """A tutor row as the solver's tutor, busy at the given times (their study-room sessions)."""
     return sp.Tutor(
         id=str(tutor.id),
         subjects=tuple(sp.TutorSubject(s.subject, s.min_grade, s.max_grade) for s in tutor.subjects),
         availability=_windows(tutor.availability), max_visits_per_week=tutor.max_visits_per_week,
         max_travel_minutes=tutor.max_travel_minutes, home=Coordinates(tutor.lat, tutor.lon),
-        gender=tutor.gender or None, languages=tuple(tutor.language_list),
+        gender=tutor.gender or None, languages=tuple(tutor.language_list), busy=busy,
     )
 
 
 def build_visits_problem(session: Session, programme_id: int, base_plan_id: Optional[int],
                          today: date) -> sp.VisitsProblem:
-    """The problem as the database holds it now; the base plan's visits are current and its pins hold."""
+    """The problem as the database holds it now; the base plan's visits are current, its pins hold, and each
+    tutor's published study-room sessions from today on are busy time."""
     students = home_visit_students(session, programme_id)
     tutors = active_tutors(session, programme_id, today)
     tutor_ids = {t.id for t in tutors}
@@ -90,7 +93,9 @@ def build_visits_problem(session: Session, programme_id: int, base_plan_id: Opti
         for f in session.scalars(select(ForbiddenPair).order_by(ForbiddenPair.id))
         if str(f.student_id) in child_ids and f.tutor_id in tutor_ids
     )
-    return sp.VisitsProblem(children=children, tutors=tuple(tutor_of(t) for t in tutors), pins=tuple(pins),
+    sessions = load_timetable(session, programme_id, today, tutor_ids=tutor_ids, kinds=(SESSION,))
+    return sp.VisitsProblem(children=children, tutors=tuple(tutor_of(t, sessions.busy(t.id, SESSION)) for t in tutors),
+                            pins=tuple(pins),
                             forbidden_pairs=forbidden)
 
 
