@@ -58,6 +58,10 @@ class Timetable:
         for c in sorted(commitments, key=lambda c: (c.on_date, c.start, c.kind, c.item_id)):
             self._by_tutor[c.tutor_id].append(c)
 
+    def all(self) -> list[Commitment]:
+        """Every commitment of every tutor, tutor by tutor."""
+        return [c for items in self._by_tutor.values() for c in items]
+
     def of(self, tutor_id: int) -> list[Commitment]:
         """The tutor's commitments, cancelled ones included, in time order."""
         return list(self._by_tutor.get(tutor_id, ()))
