@@ -5,7 +5,8 @@
 For each order it loads the demo into a fresh SQLite database, solves and publishes the two services one after
 the other as a coordinator would (in-process solve jobs), and counts, from today on, every pair of a tutor's
 published dated items (as the tutor's own schedule lists them, cancelled ones left out) that overlap in time,
-and the published study-room sessions dated before today.
+the published study-room sessions dated before today, the weekly visits planned, and the dated visits and
+session places the tutors' schedules hold from today on (what the plans still deliver).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, ROOT)
 from sqlalchemy import func, select  # noqa: E402
 
 from matching.db import make_engine, make_session_factory, upgrade  # noqa: E402
-from matching.models import Plan, PlanKind, PlanStatus, Session as RoomSession, Tutor  # noqa: E402
+from matching.models import PlanKind, PlanStatus, Session as RoomSession, Tutor, Visit  # noqa: E402
 from matching.planning.jobs import queue_solve, run_solve  # noqa: E402
 from matching.planning.lifecycle import plan_with_status, publish  # noqa: E402
 from matching.services.programme import current_programme  # noqa: E402
@@ -44,11 +45,12 @@ def solve_and_publish(factory, programme_id: int, kind: PlanKind, today: date, t
 
 
 def count_clashes(session, programme_id: int, today: date) -> dict[str, int]:
-    """Overlapping pairs of one tutor's published dated items from today on, by the kinds of the pair."""
-    counts = {"visit-session": 0, "visit-visit": 0, "session-session": 0}
+    """Overlapping pairs of one tutor's published dated items from today on, by the kinds of the pair, and the items."""
+    counts = {"visit-session": 0, "visit-visit": 0, "session-session": 0, "visit": 0, "session": 0}
     for tutor_id in session.scalars(select(Tutor.id).where(Tutor.programme_id == programme_id)):
         items = [i for i in tutor_schedule(session, programme_id, tutor_id, today) if not i.cancelled]
         for k, a in enumerate(items):
+            counts[a.kind] += 1
             for b in items[k + 1:]:
                 if b.on_date != a.on_date:
                     break
@@ -82,11 +84,13 @@ def run_order(order: list[str], today: date, time_limit_s: float) -> str:
         with factory() as session:
             counts = count_clashes(session, programme_id, today)
             past, total = past_sessions(session, programme_id, today)
-            versions = [p.kind.value for p in session.scalars(select(Plan).where(Plan.status == PlanStatus.PUBLISHED))]
+            visits_plan = plan_with_status(session, programme_id, PlanKind.VISITS, PlanStatus.PUBLISHED)
+            weekly = session.scalar(select(func.count()).select_from(Visit).where(Visit.plan_id == visits_plan.id))
         engine.dispose()
     return (f"{' then '.join(order):<20} clashes from {today}: visit-session {counts['visit-session']}, "
             f"visit-visit {counts['visit-visit']}, session-session {counts['session-session']}; "
-            f"sessions before today {past} of {total}; published {','.join(sorted(versions))}; "
+            f"sessions before today {past} of {total}; weekly visits {weekly}; tutors' dated visits from today "
+            f"{counts['visit']}, session places {counts['session']}; "
             f"time {time.perf_counter() - started:.1f}s cpu {time.process_time() - cpu:.1f}s")
 
 
