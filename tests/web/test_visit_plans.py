@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
-from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
+from matching.models import (
+    JobStatus, Plan, PlanKind, PlanStatus, Session as RoomSession, SessionStaff, SolveJob, Visit, VisitOccurrence, VisitPin,
+)
 from tests.web.conftest import Auth, csrf_token
 
 
@@ -173,3 +176,19 @@ def test_audit_page_lists_changes_with_filters(client, auth, world):
     filtered = client.get("/admin/audit?action=visit_unpinned").get_data(as_text=True)
     assert "記録はありません。" in filtered
     assert "visit_pinned" in client.get("/admin/audit?entity=plan").get_data(as_text=True)
+
+
+def test_review_lists_the_dates_a_visit_meets_its_tutors_study_room_session(client, auth, world, database_url):
+    auth.login()
+    assert f'data-cover="{world.visit_id}"' not in plan_page(client, world)
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        published_rooms = session.get(RoomSession, world.published_session_id).plan
+        published_rooms.sessions.append(RoomSession(site_id=world.site_id, on_date=date(2026, 12, 1),
+                                                    start_minute=18 * 60, end_minute=20 * 60,
+                                                    staff=[SessionStaff(tutor_id=world.tutor_id)]))
+        session.commit()
+    engine.dispose()
+    page = plan_page(client, world)
+    cover = page[page.index(f'data-cover="{world.visit_id}"'):]
+    assert "学習室と重なる日(代わりの講師が必要)" in cover and "12月1日" in cover.split("</p>")[0]
