@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Optional
 
@@ -18,11 +19,11 @@ from matching.models import (
     CalendarEntry, CalendarKind, Household, Mode, Plan, Programme, RoomPin, RoomPinKind, Site, Student, Tutor,
 )
 from matching.planning.timetable import VISIT, load_timetable
-from solver.busy import BusyTime
+from solver.busy import BusyTime, clashes
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.rooms import problem as rp
-from solver.rooms.calendar import days_of
+from solver.rooms.calendar import days_of, window_on
 
 log = logging.getLogger(__name__)
 
@@ -143,4 +144,16 @@ def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optio
     if base_plan_id is not None:
         pins = _pins(session, base_plan_id, site_ids, tutor_ids, child_ids)
         previous = previous_plan(session.get(Plan, base_plan_id), site_ids, tutor_ids, child_ids)
+    tutors = tuple(replace(t, busy=_outside_pins(t, pins, sites)) for t in tutors)
     return rp.RoomsProblem(period, sites, tutors, children, closed, special, pins, previous)
+
+
+def _outside_pins(tutor: rp.Tutor, pins: rp.Pins, sites: tuple[rp.Site, ...]) -> tuple[BusyTime, ...]:
+    """The tutor's busy times no staff pin of theirs meets: a pin stands, the visit dates it meets are marked."""
+    by_id = {s.id: s for s in sites}
+    pinned = []
+    for p in pins.staff:
+        window = window_on(by_id[p.site_id], p.date) if p.tutor_id == tutor.id and p.site_id in by_id else None
+        if window is not None:
+            pinned.append((p.date, window.start, window.end, by_id[p.site_id].location))
+    return tuple(b for b in tutor.busy if not any(clashes(b, *when) for when in pinned))

@@ -14,7 +14,7 @@ from matching.models import (
 )
 from matching.planning.timetable import SESSION, load_timetable
 from matching.services.tutors import tutor_active_on
-from solver.busy import BusyTime
+from solver.busy import BusyTime, clashes
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.visits import problem as sp
@@ -94,9 +94,22 @@ def build_visits_problem(session: Session, programme_id: int, base_plan_id: Opti
         if str(f.student_id) in child_ids and f.tutor_id in tutor_ids
     )
     sessions = load_timetable(session, programme_id, today, tutor_ids=tutor_ids, kinds=(SESSION,))
-    return sp.VisitsProblem(children=children, tutors=tuple(tutor_of(t, sessions.busy(t.id, SESSION)) for t in tutors),
-                            pins=tuple(pins),
-                            forbidden_pairs=forbidden)
+    busy = {t.id: _outside_pins(sessions.busy(t.id, SESSION), str(t.id), pins, children) for t in tutors}
+    return sp.VisitsProblem(children=children, tutors=tuple(tutor_of(t, busy[t.id]) for t in tutors),
+                            pins=tuple(pins), forbidden_pairs=forbidden)
+
+
+def _outside_pins(busy: tuple[BusyTime, ...], tutor_id: str, pins: list[sp.Pin],
+                  children: tuple[sp.Child, ...]) -> tuple[BusyTime, ...]:
+    """The busy times no pinned visit of the tutor meets: a pin stands, the dates it meets are marked at publish."""
+    homes = {c.id: c for c in children}
+    pinned = []
+    for p in pins:
+        if p.tutor_id == tutor_id:
+            minutes = next(n.minutes for n in homes[p.child_id].needs if n.subject == p.subject)
+            pinned.append((p.weekday, p.start, p.start + minutes, homes[p.child_id].home))
+    return tuple(b for b in busy if not any(b.date.weekday() == day and clashes(b, b.date, start, end, home)
+                                            for day, start, end, home in pinned))
 
 
 def _pins(session: Session, plan_id: int, student_ids: set[int], tutor_ids: set[int]) -> list[sp.Pin]:
