@@ -28,6 +28,8 @@ def allowed_starts(busy: tuple[BusyTime, ...], place: Coordinates, minutes: int,
                    max_clash_dates: int) -> np.ndarray:
     """(7, words) bit mask: bit k of a weekday is set when a visit starting at k * grid passes the weekly rule."""
     slots = -(-MINUTES_PER_DAY // grid)
+    if len({b.date for b in busy}) <= max_clash_dates:
+        return np.full((7, words), np.uint64(0xFFFFFFFFFFFFFFFF))  # too few dates to refuse any slot
     gaps: dict[Coordinates, int] = {}
     per_date: dict[date, set[int]] = defaultdict(set)
     for b in busy:
@@ -38,15 +40,9 @@ def allowed_starts(busy: tuple[BusyTime, ...], place: Coordinates, minutes: int,
         low, high = b.start - gap - minutes, b.end + gap
         per_date[b.date].update(k for k in range(max(0, low // grid), min(slots, -(-high // grid)))
                                 if low < k * grid < high)
-    count = np.zeros((7, slots), dtype=np.int64)
+    count = np.zeros((7, words * 64), dtype=np.int64)
     for day, ks in per_date.items():
         count[day.weekday(), sorted(ks)] += 1
-    allowed = count <= max_clash_dates
-    out = np.zeros((7, words), dtype=np.uint64)
-    for d in range(7):
-        bits = 0
-        for k in np.nonzero(allowed[d])[0].tolist():
-            bits |= 1 << k
-        for j in range(words):
-            out[d, j] = (bits >> (64 * j)) & 0xFFFFFFFFFFFFFFFF
-    return out
+    count[:, slots:] = max_clash_dates + 1  # no start beyond the day
+    bits = np.packbits(count <= max_clash_dates, axis=1, bitorder="little")
+    return bits.view("<u8").astype(np.uint64)

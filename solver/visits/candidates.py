@@ -122,12 +122,11 @@ class TutorTable:
             )
         return self.masks[minutes]
 
-    def busy_masks(self, child: Child, minutes: int) -> np.ndarray:
-        """(busy tutors, 7, words) masks of the starts that pass the weekly rule against each tutor's busy time."""
+    def busy_masks(self, tutors: list[int], child: Child, minutes: int) -> np.ndarray:
+        """(tutors, 7, words) masks of the starts that pass the weekly rule against each tutor's busy time."""
         p = self.problem
-        masks = [allowed_starts(p.tutors[k].busy, child.home, minutes, p.grid_minutes, self.words, p.max_clash_dates)
-                 for k in self.busy_tutors]
-        return np.stack(masks) if masks else np.zeros((0, 7, self.words), dtype=np.uint64)
+        return np.stack([allowed_starts(p.tutors[k].busy, child.home, minutes, p.grid_minutes, self.words,
+                                        p.max_clash_dates) for k in tutors])
 
     def travel_from(self, child: Child) -> np.ndarray:
         """Travel minutes from every tutor's home to this child's home, exactly as solver.geo computes them."""
@@ -196,9 +195,11 @@ def need_filters(table: TutorTable, child: Child, need: Need, travel: np.ndarray
     travel_ok = travel <= table.max_travel
     child_mask = _start_mask(child.availability, need.minutes, table.problem.grid_minutes, table.words)
     common = table.start_masks(need.minutes) & child_mask[None, :, :]
-    if table.busy_tutors:
-        # Busy time is part of the tutor's availability: a slot that clashes on too many dates is not free.
-        common[table.busy_tutors] &= table.busy_masks(child, need.minutes)
+    # Busy time is part of the tutor's availability: a slot that clashes on too many dates is not free. Only
+    # tutors passing the filters reported before it need the (costlier) test.
+    busy = [k for k in table.busy_tutors if subject_grade[k] and gender[k] and allowed[k]]
+    if busy:
+        common[busy] &= table.busy_masks(busy, child, need.minutes)
     time_ok = common.any(axis=(1, 2)) if n else np.zeros(0, dtype=bool)
     return NeedFilters(subject_grade, gender, allowed, travel_ok, time_ok, travel, common)
 

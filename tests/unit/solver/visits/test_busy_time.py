@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from solver.busy import BusyTime
 from solver.clock import WeeklyWindow
-from solver.visits.busy_slots import clash_dates
+from solver.visits.busy_slots import allowed_starts, clash_dates
 from solver.visits.check import check_visits
 from solver.visits.codec import problem_from_dict, problem_to_dict
 from solver.visits.solution import Visit, VisitsSolution
@@ -80,3 +80,15 @@ def test_a_format_1_document_still_reads_without_busy_time():
     for t in data["tutors"]:
         del t["busy"]
     assert problem_from_dict(data) == make_problem()
+
+
+def test_the_start_masks_agree_with_the_checkers_clash_dates_at_every_start():
+    far_site = HOME.__class__(HOME.lat + 0.02, HOME.lon + 0.01)
+    busy = sessions(5, 17 * 60, 19 * 60, far_site) + sessions(2, 20 * 60, 21 * 60) + (
+        BusyTime(FIRST_TUESDAY + timedelta(days=2), 9 * 60, 10 * 60, HOME),)
+    for minutes in (60, 90, 120):
+        mask = allowed_starts(busy, HOME, minutes, 30, 1, 3)
+        for weekday in range(7):
+            for k in range(48):
+                expected = len(clash_dates(busy, weekday, k * 30, k * 30 + minutes, HOME)) <= 3
+                assert bool(int(mask[weekday, 0]) >> k & 1) == expected, (minutes, weekday, k)
