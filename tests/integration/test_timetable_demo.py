@@ -9,13 +9,16 @@ import pytest
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
-from matching.models import Plan, PlanKind, PlanStatus, Visit, VisitOccurrence
+from matching.models import (
+    Plan, PlanKind, PlanStatus, Programme, Site, TutorAvailability, TutorSite, TutorSubject, Visit, VisitOccurrence,
+)
 from matching.planning.jobs import queue_solve, run_solve
 from matching.planning.lifecycle import plan_with_status, publish
 from matching.planning.timetable import load_timetable
 from matching.planning.visits.substitutes import assign_substitute, visit_substitutes
 from matching.services.programme import current_programme
 from seed_data.demo import load_demo
+from tests.factories import make_tutor
 
 TODAY = date(2026, 11, 30)
 # The solvers end on deterministic work budgets; a short wall limit only makes a loaded machine stop earlier.
@@ -74,22 +77,40 @@ def test_no_tutor_is_in_two_places_after_publishing_in_either_order(demo, order)
     assert visits > 2000 and places > 300  # both services really are planned, not emptied to avoid clashes
 
 
+def add_stand_in(session, programme_id: int, occurrence: VisitOccurrence) -> int:
+    """A new tutor next door to the child, free every day and able to reach every site (so the rooms solver could
+    put them anywhere): the demo's own tutors are mostly at their weekly cap, so few dates have a substitute."""
+    household = occurrence.visit.student.household
+    stand_in = make_tutor(session, session.get(Programme, programme_id), lat=household.lat, lon=household.lon,
+                          max_visits_per_week=10, max_sessions_per_month=8,
+                          subjects=[TutorSubject(subject=occurrence.visit.subject, min_grade=1, max_grade=12)],
+                          availability=[TutorAvailability(weekday=d, start_minute=9 * 60, end_minute=21 * 60)
+                                        for d in range(7)])
+    for site_id in session.scalars(select(Site.id).where(Site.programme_id == programme_id)):
+        session.add(TutorSite(tutor_id=stand_in.id, site_id=site_id))
+    session.commit()
+    return stand_in.id
+
+
 @pytest.mark.slow
 def test_no_clash_after_a_substitute_is_assigned_and_both_services_are_solved_again(demo):
     factory, programme_id = demo
     solve_and_publish(factory, programme_id, PlanKind.ROOMS)
     solve_and_publish(factory, programme_id, PlanKind.VISITS)
     with factory() as session:
-        # The weekly rule let a few dates meet a session: they need a substitute. The demo's tutors are mostly
-        # at their weekly cap, so few dates have one; the latest dates are searched first.
-        needing = session.scalars(select(VisitOccurrence.id).where(VisitOccurrence.busy_elsewhere.is_(True))
-                                  .order_by(VisitOccurrence.on_date.desc(), VisitOccurrence.id)).all()
-        assert needing
-        choice = next(c for c in (visit_substitutes(session, programme_id, o, TODAY) for o in needing) if c.substitutes)
-        assign_substitute(session, programme_id, choice.occurrence_id, choice.substitutes[0].tutor_id, None, TODAY)
+        # The weekly rule let a few dates meet a session: they need a substitute.
+        needing = session.scalars(select(VisitOccurrence).where(VisitOccurrence.busy_elsewhere.is_(True))
+                                  .order_by(VisitOccurrence.on_date, VisitOccurrence.id)).first()
+        stand_in = add_stand_in(session, programme_id, needing)
+        choice = visit_substitutes(session, programme_id, needing.id, TODAY)
+        assert stand_in in {s.tutor_id for s in choice.substitutes}
+        assign_substitute(session, programme_id, needing.id, stand_in, None, TODAY)
     assert clashes(factory, programme_id) == []
     solve_and_publish(factory, programme_id, PlanKind.ROOMS)
     assert clashes(factory, programme_id) == []
+    with factory() as session:
+        taken = load_timetable(session, programme_id, TODAY).of(stand_in)
+        assert any(c.kind == "visit" and c.substitute for c in taken)  # the rooms re-solve worked around it
     solve_and_publish(factory, programme_id, PlanKind.VISITS)
     assert clashes(factory, programme_id) == []
     with factory() as session:
