@@ -166,6 +166,7 @@ class NeedFilters(NamedTuple):
     allowed: np.ndarray
     travel_ok: np.ndarray
     time_ok: np.ndarray
+    busy_ok: np.ndarray
     travel: np.ndarray
     common: np.ndarray
 
@@ -195,13 +196,14 @@ def need_filters(table: TutorTable, child: Child, need: Need, travel: np.ndarray
     travel_ok = travel <= table.max_travel
     child_mask = _start_mask(child.availability, need.minutes, table.problem.grid_minutes, table.words)
     common = table.start_masks(need.minutes) & child_mask[None, :, :]
+    time_ok = common.any(axis=(1, 2)) if n else np.zeros(0, dtype=bool)
     # Busy time is part of the tutor's availability: a slot that clashes on too many dates is not free. Only
     # tutors passing the filters reported before it need the (costlier) test.
     busy = [k for k in table.busy_tutors if subject_grade[k] and gender[k] and allowed[k]]
     if busy:
         common[busy] &= table.busy_masks(busy, child, need.minutes)
-    time_ok = common.any(axis=(1, 2)) if n else np.zeros(0, dtype=bool)
-    return NeedFilters(subject_grade, gender, allowed, travel_ok, time_ok, travel, common)
+    busy_ok = common.any(axis=(1, 2)) if busy else time_ok
+    return NeedFilters(subject_grade, gender, allowed, travel_ok, time_ok, busy_ok, travel, common)
 
 
 @dataclass
@@ -346,7 +348,7 @@ def build_candidates(problem: VisitsProblem, max_tutors_per_need: int | None = N
             travel_cache[info.child_index] = table.travel_from(child)
         travel = travel_cache[info.child_index]
         f = need_filters(table, child, info.need, travel, forbidden.get(child.id, []))
-        ok = f.subject_grade & f.gender & f.allowed & f.travel_ok & f.time_ok
+        ok = f.subject_grade & f.gender & f.allowed & f.travel_ok & f.busy_ok
         feasible = np.nonzero(ok)[0]
         days = f.common[feasible].any(axis=2).sum(axis=1) if len(feasible) else np.zeros(0, dtype=np.int64)
         pair_need.append(np.full(len(feasible), info.index, dtype=np.int64))

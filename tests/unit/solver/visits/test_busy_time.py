@@ -92,3 +92,10 @@ def test_the_start_masks_agree_with_the_checkers_clash_dates_at_every_start():
             for k in range(48):
                 expected = len(clash_dates(busy, weekday, k * 30, k * 30 + minutes, HOME)) <= 3
                 assert bool(int(mask[weekday, 0]) >> k & 1) == expected, (minutes, weekday, k)
+
+
+def test_an_unmet_need_says_the_tutors_study_room_sessions_are_why():
+    solution = solve_visits(make_problem(tutors=[make_tutor(availability=EVENING, busy=sessions(4))]), time_limit_s=5)
+    (unmet,) = solution.unmet
+    assert unmet.reason_code == "no_tutor_busy" and "学習室の予定と重ならない人がいません" in unmet.reason_ja
+    assert "has no study-room sessions then" in unmet.reason_en
