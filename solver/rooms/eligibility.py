@@ -22,9 +22,11 @@ def staffable_weekdays(tutor: Tutor, site: Site) -> frozenset[int]:
 
 def busy_then(tutor: Tutor, site: Site, day: date) -> bool:
     """Whether the tutor's busy time that day clashes with the site's session, travel between them included."""
-    window = window_on(site, day)
-    return window is not None and any(clashes(b, day, window.start, window.end, site.location)
-                                      for b in tutor.busy_on(day))
+    if not tutor.busy:  # most tutors, and every problem without busy time: keep the hot loops as cheap as before
+        return False
+    busy = tutor.busy_on(day)
+    window = window_on(site, day) if busy else None
+    return window is not None and any(clashes(b, day, window.start, window.end, site.location) for b in busy)
 
 
 def free_on(tutor: Tutor, site: Site, day: date) -> bool:

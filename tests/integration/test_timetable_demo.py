@@ -74,7 +74,7 @@ def test_no_tutor_is_in_two_places_after_publishing_in_either_order(demo, order)
         solve_and_publish(factory, programme_id, kind)
     assert clashes(factory, programme_id) == []
     visits, places = held_counts(factory, programme_id)
-    assert visits > 2000 and places > 300  # both services really are planned, not emptied to avoid clashes
+    assert visits > 1500 and places > 300  # both services really are planned, not emptied to avoid clashes
 
 
 def add_stand_in(session, programme_id: int, occurrence: VisitOccurrence) -> int:
