@@ -80,8 +80,10 @@ def test_no_tutor_is_in_two_places_after_publishing_in_either_order(demo, order)
 def add_stand_in(session, programme_id: int, occurrence: VisitOccurrence) -> int:
     """A new tutor next door to the child, free every day and able to reach every site (so the rooms solver could
     put them anywhere): the demo's own tutors are mostly at their weekly cap, so few dates have a substitute."""
-    household = occurrence.visit.student.household
+    child = occurrence.visit.student
+    household = child.household
     stand_in = make_tutor(session, session.get(Programme, programme_id), lat=household.lat, lon=household.lon,
+                          gender=child.required_tutor_gender or "female", languages=household.language,
                           max_visits_per_week=10, max_sessions_per_month=8,
                           subjects=[TutorSubject(subject=occurrence.visit.subject, min_grade=1, max_grade=12)],
                           availability=[TutorAvailability(weekday=d, start_minute=9 * 60, end_minute=21 * 60)
@@ -98,9 +100,13 @@ def test_no_clash_after_a_substitute_is_assigned_and_both_services_are_solved_ag
     solve_and_publish(factory, programme_id, PlanKind.ROOMS)
     solve_and_publish(factory, programme_id, PlanKind.VISITS)
     with factory() as session:
-        # The weekly rule let a few dates meet a session: they need a substitute.
-        needing = session.scalars(select(VisitOccurrence).where(VisitOccurrence.busy_elsewhere.is_(True))
-                                  .order_by(VisitOccurrence.on_date, VisitOccurrence.id)).first()
+        # The weekly rule let a few dates meet a session: they need a substitute (the first of them, or of any
+        # date should a solve cut short by a busy machine have left none).
+        published = plan_with_status(session, programme_id, PlanKind.VISITS, PlanStatus.PUBLISHED)
+        needing = session.scalars(select(VisitOccurrence).join(Visit)
+                                  .where(Visit.plan_id == published.id, VisitOccurrence.on_date >= TODAY)
+                                  .order_by(VisitOccurrence.busy_elsewhere.desc(), VisitOccurrence.on_date,
+                                            VisitOccurrence.id)).first()
         stand_in = add_stand_in(session, programme_id, needing)
         choice = visit_substitutes(session, programme_id, needing.id, TODAY)
         assert stand_in in {s.tutor_id for s in choice.substitutes}
