@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matching.models.base import Base, enum_type, new_calendar_uid
@@ -54,5 +54,7 @@ class VisitOccurrence(Base):
     household_confirmed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     # The iCalendar UID's own part: kept by every later version that leaves this date unchanged.
     calendar_uid: Mapped[str] = mapped_column(String(40), default=new_calendar_uid)
+    # The visit's own tutor has a study-room session then (travel included): the date needs a substitute.
+    busy_elsewhere: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     visit: Mapped[Visit] = relationship(back_populates="occurrences")

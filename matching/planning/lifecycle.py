@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from matching.models import Plan, PlanKind, PlanStatus
 from matching.models.base import utcnow
 from matching.notify.plan_notices import QueuedNotices, plan_recipients, queue_plan_notices
+from matching.planning.busy_elsewhere import mark_busy_elsewhere
 from matching.planning.registry import handler_for
 from matching.services.audit import record
 from matching.services.errors import InvalidState, NotFound, StaleEdit
@@ -116,6 +117,9 @@ def _publish(session: Session, programme_id: int, draft_id: int, expected_lock_v
     draft.version = (latest or 0) + 1
     draft.published_at = utcnow()
     draft.published_by_id = user_id
+    session.flush()
+    # Either service's publish can make a tutor's visit meet a session: the session holds, the date needs cover.
+    mark_busy_elsewhere(session, programme_id, user_id, today)
     queued = queue_plan_notices(session, draft, today)  # reads the plan as published, so after the status change
     record(session, user_id, "plan_published", "plan", draft.id, version=draft.version,
            replaced=previous.id if previous else None)

@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from matching.access_policy import Viewer, redact
 from matching.models import (
-    OccurrenceStatus, PlanKind, Session as RoomSession, SessionStaff, Student, Tutor, Visit, VisitOccurrence,
+    OccurrenceStatus, Session as RoomSession, SessionStaff, Student, Tutor, Visit, VisitOccurrence,
 )
+from matching.planning.timetable import SESSION, VISIT, Commitment, load_timetable
 from matching.services.errors import NotFound
-from matching.services.published import published_plan_id
 
 
 @dataclass(frozen=True)
@@ -40,18 +40,13 @@ class ScheduleItem:
     children_expected: int = 0
 
 
-def _visit_items(session: Session, programme_id: int, tutor_id: int, since: date) -> list[ScheduleItem]:
-    plan_id = published_plan_id(session, programme_id, PlanKind.VISITS)
-    if plan_id is None:
+def _visit_items(session: Session, tutor_id: int, commitments: list[Commitment]) -> list[ScheduleItem]:
+    ids = [c.item_id for c in commitments if c.kind == VISIT]
+    if not ids:
         return []
     occurrences = session.scalars(
-        select(VisitOccurrence)
-        .join(Visit)
-        .where(Visit.plan_id == plan_id, VisitOccurrence.on_date >= since)
-        .where(or_(VisitOccurrence.substitute_tutor_id == tutor_id,
-                   (Visit.tutor_id == tutor_id) & VisitOccurrence.substitute_tutor_id.is_(None)))
+        select(VisitOccurrence).where(VisitOccurrence.id.in_(ids))
         .options(selectinload(VisitOccurrence.visit).selectinload(Visit.student).selectinload(Student.household))
-        .order_by(VisitOccurrence.on_date, VisitOccurrence.start_minute)
     ).all()
     items = []
     for occurrence in occurrences:
@@ -71,16 +66,13 @@ def _visit_items(session: Session, programme_id: int, tutor_id: int, since: date
     return items
 
 
-def _session_items(session: Session, programme_id: int, tutor_id: int, since: date) -> list[ScheduleItem]:
-    plan_id = published_plan_id(session, programme_id, PlanKind.ROOMS)
-    if plan_id is None:
+def _session_items(session: Session, tutor_id: int, commitments: list[Commitment]) -> list[ScheduleItem]:
+    ids = [c.item_id for c in commitments if c.kind == SESSION]
+    if not ids:
         return []
     rows = session.scalars(
-        select(SessionStaff)
-        .join(RoomSession)
-        .where(RoomSession.plan_id == plan_id, SessionStaff.tutor_id == tutor_id, RoomSession.on_date >= since)
+        select(SessionStaff).where(SessionStaff.session_id.in_(ids), SessionStaff.tutor_id == tutor_id)
         .options(selectinload(SessionStaff.session).selectinload(RoomSession.site))
-        .order_by(RoomSession.on_date, RoomSession.start_minute)
     ).all()
     return [
         ScheduleItem(
@@ -95,9 +87,10 @@ def _session_items(session: Session, programme_id: int, tutor_id: int, since: da
 
 
 def tutor_schedule(session: Session, programme_id: int, tutor_id: int, since: date) -> list[ScheduleItem]:
-    """The tutor's published visits and sessions from a date on, in time order."""
+    """The tutor's published visits and sessions from a date on, in time order, as their timetable holds them."""
     tutor = session.get(Tutor, tutor_id)
     if tutor is None or tutor.programme_id != programme_id:
         raise NotFound(f"tutor {tutor_id}")
-    items = _visit_items(session, programme_id, tutor_id, since) + _session_items(session, programme_id, tutor_id, since)
+    commitments = load_timetable(session, programme_id, since, tutor_ids={tutor_id}).of(tutor_id)
+    items = _visit_items(session, tutor_id, commitments) + _session_items(session, tutor_id, commitments)
     return sorted(items, key=lambda item: (item.on_date, item.start, item.kind, item.item_id))

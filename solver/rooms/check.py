@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from solver.busy import clashes
 from solver.clock import WEEKDAYS_JA, format_time
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import RoomsSolution
@@ -120,6 +121,9 @@ def _staff(problem: RoomsProblem, solution: RoomsSolution, here: dict[str, list]
                 out.append(Violation("tutor_unavailable", f"{tag}: 講師{tid}の空き時間外です", f"{tag}: outside tutor {tid}'s availability"))
             if s.date in tutor.unavailable_dates:
                 out.append(Violation("tutor_away", f"{tag}: 講師{tid}は不在日です", f"{tag}: tutor {tid} is away that day"))
+            if any(clashes(b, s.date, s.start, s.end, site.location) for b in tutor.busy if b.date == s.date):
+                out.append(Violation("busy_clash", f"{tag}: 講師{tid}はこの時間の前後に個別訪問があります（移動時間を含む）",
+                                     f"{tag}: tutor {tid} has a home visit then (travel time included)"))
             month_count[tid, s.date.year, s.date.month] += 1
             for other in booked[tid, s.date]:
                 if s.start < other[1] and other[0] < s.end:

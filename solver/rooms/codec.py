@@ -1,4 +1,4 @@
-"""JSON <-> dataclasses for "rooms-problem/1" and "rooms-solution/1"; bad input raises ProblemError naming the field."""
+"""JSON <-> dataclasses for "rooms-problem/2" (also reads /1) and "rooms-solution/1"; bad input raises ProblemError naming the field."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from solver.busy import busy_from_json, busy_to_json
 from solver.clock import WEEKDAYS, format_time, parse_time, parse_weekday, parse_window, window_to_json
 from solver.errors import ProblemError
 from solver.geo import Coordinates
@@ -20,7 +21,7 @@ from solver.rooms.solution import (
 from solver.rooms.validate import validate_problem
 from solver.schema_errors import validate_against
 
-PROBLEM_FORMAT = "rooms-problem/1"
+PROBLEM_FORMAT = "rooms-problem/2"
 SOLUTION_FORMAT = "rooms-solution/1"
 
 
@@ -67,6 +68,7 @@ def _tutor(d: dict, f: str) -> Tutor:
         max_sessions_per_month=d["max_sessions_per_month"],
         unavailable_dates=_dates(d.get("unavailable_dates"), f"{f}.unavailable_dates"),
         preferred_site_ids=tuple(d.get("preferred_site_ids", ())),
+        busy=busy_from_json(d.get("busy"), f"{f}.busy"),
     )
 
 
@@ -97,7 +99,7 @@ def _previous(d: dict | None) -> PreviousPlan | None:
 
 
 def problem_from_json(data: object) -> RoomsProblem:
-    """Read a "rooms-problem/1" document; raise ProblemError naming the field when it is malformed or inconsistent."""
+    """Read a "rooms-problem/2" (or /1) document; raise ProblemError naming the field when it is malformed or inconsistent."""
     _validate_schema(data, "rooms-problem")
     problem = RoomsProblem(
         period=Period(_date(data["period"]["start"], "period.start"), _date(data["period"]["end"], "period.end")),
@@ -121,7 +123,7 @@ def _iso(days) -> list[str]:
 
 
 def problem_to_json(problem: RoomsProblem) -> dict:
-    """Write a problem as a "rooms-problem/1" document."""
+    """Write a problem as a "rooms-problem/2" document."""
     out = {
         "format": PROBLEM_FORMAT,
         "period": {"start": problem.period.start.isoformat(), "end": problem.period.end.isoformat()},
@@ -135,7 +137,7 @@ def problem_to_json(problem: RoomsProblem) -> dict:
         "tutors": [{"id": t.id, "name": t.name, "site_ids": list(t.site_ids),
                     "availability": [window_to_json(w) for w in t.availability],
                     "unavailable_dates": _iso(t.unavailable_dates), "max_sessions_per_month": t.max_sessions_per_month,
-                    "preferred_site_ids": list(t.preferred_site_ids)} for t in problem.tutors],
+                    "preferred_site_ids": list(t.preferred_site_ids), "busy": busy_to_json(t.busy)} for t in problem.tutors],
         "children": [{"id": c.id, "grade": c.grade, "home": {"lat": c.home.lat, "lon": c.home.lon},
                       "weekdays": [WEEKDAYS[w] for w in sorted(c.weekdays)], "allowed_site_ids": list(c.allowed_site_ids),
                       "preferred_site_ids": list(c.preferred_site_ids)} for c in problem.children],

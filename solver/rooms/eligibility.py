@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 from datetime import date
 
+from solver.busy import clashes
 from solver.geo import travel_minutes
 from solver.rooms.calendar import window_on
 from solver.rooms.problem import Child, RoomsProblem, Site, Tutor
@@ -19,10 +20,24 @@ def staffable_weekdays(tutor: Tutor, site: Site) -> frozenset[int]:
                      if any(a.contains(w.weekday, w.start, w.end) for a in tutor.availability))
 
 
+def busy_then(tutor: Tutor, site: Site, day: date) -> bool:
+    """Whether the tutor's busy time that day clashes with the site's session, travel between them included."""
+    if not tutor.busy:  # most tutors, and every problem without busy time: keep the hot loops as cheap as before
+        return False
+    busy = tutor.busy_on(day)
+    window = window_on(site, day) if busy else None
+    return window is not None and any(clashes(b, day, window.start, window.end, site.location) for b in busy)
+
+
+def free_on(tutor: Tutor, site: Site, day: date) -> bool:
+    """Whether the tutor is neither away that day nor busy elsewhere around the site's session."""
+    return day not in tutor.unavailable_dates and not busy_then(tutor, site, day)
+
+
 def tutor_can_staff(tutor: Tutor, site: Site, day: date) -> bool:
-    """A tutor can staff a site's session that day: site reachable, weekly window covers it, not away."""
+    """A tutor can staff a site's session that day: site reachable, weekly window covers it, not away or busy."""
     window = window_on(site, day)
-    if window is None or site.id not in tutor.site_ids or day in tutor.unavailable_dates:
+    if window is None or site.id not in tutor.site_ids or not free_on(tutor, site, day):
         return False
     return any(a.contains(window.weekday, window.start, window.end) for a in tutor.availability)
 
@@ -38,7 +53,7 @@ def slot_tutors(problem: RoomsProblem, slots) -> list[list[str]]:
         for site_id in sorted(set(tutor.site_ids) & set(by_site)):
             weekdays = staffable_weekdays(tutor, sites[site_id])
             for k in by_site[site_id]:
-                if slots[k].date.weekday() in weekdays and slots[k].date not in tutor.unavailable_dates:
+                if slots[k].date.weekday() in weekdays and free_on(tutor, sites[site_id], slots[k].date):
                     out[k].append(tutor.id)
     return out
 

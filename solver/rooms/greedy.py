@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
+from solver.rooms.eligibility import free_on, sessions_overlap, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
 
 
@@ -56,7 +56,7 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
         chosen = [tutors[t] for t in sorted(set(fixed.get(k, ())))]
         taken = {t.id for t in chosen}
         free = [t for t in reaching[site_id] if t.id not in taken and day.weekday() in weekdays[t.id, site_id]
-                and day not in t.unavailable_dates
+                and free_on(t, sites[site_id], day)
                 and month[t.id, month_key(day)] < t.max_sessions_per_month
                 and not any(sessions_overlap(day, start, end, day, a, b) for a, b in busy[t.id, day])]
         # Prefer tutors who already work at this site (stable staffing), then preferred sites, then

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
+from solver.rooms.eligibility import free_on, sessions_overlap, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import Progress
 from solver.rooms.weights import W_LOAD_OVER, W_SESSION_SHORT, W_STAFF_CHANGE, W_TUTOR_NOT_PREFERRED, W_TUTOR_SITE_PAIR
@@ -66,7 +66,7 @@ class StaffState:
         if (t, site.id) not in self.weekdays:
             self.weekdays[t, site.id] = staffable_weekdays(tutor, site)
         return (t not in self.staff[k] and s.date.weekday() in self.weekdays[t, site.id]
-                and s.date not in tutor.unavailable_dates
+                and free_on(tutor, site, s.date)
                 and self.month[t, month_key(s.date)] < tutor.max_sessions_per_month
                 and not any(sessions_overlap(s.date, s.start, s.end, s.date, a, b) for _k, a, b in self.busy[t, s.date]))
 

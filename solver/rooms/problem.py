@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
+from solver.busy import BusyTime
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 
@@ -53,7 +55,7 @@ class Site:
 
 @dataclass(frozen=True)
 class Tutor:
-    """A tutor: reachable sites, weekly availability, dates away, a monthly cap and preferred sites."""
+    """A tutor: reachable sites, weekly availability, dates away, a monthly cap, preferred sites and busy time."""
 
     id: str
     name: str
@@ -62,6 +64,18 @@ class Tutor:
     max_sessions_per_month: int
     unavailable_dates: frozenset[date] = frozenset()
     preferred_site_ids: tuple[str, ...] = ()
+    busy: tuple[BusyTime, ...] = ()  # dated home visits from today on
+
+    @cached_property
+    def _busy_by_date(self) -> dict[date, tuple[BusyTime, ...]]:
+        out: dict[date, tuple[BusyTime, ...]] = {}
+        for b in self.busy:
+            out[b.date] = out.get(b.date, ()) + (b,)
+        return out
+
+    def busy_on(self, day: date) -> tuple[BusyTime, ...]:
+        """The tutor's busy times on that date."""
+        return self._busy_by_date.get(day, ())
 
 
 @dataclass(frozen=True)

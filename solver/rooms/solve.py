@@ -11,7 +11,7 @@ from datetime import date
 from solver.geo import travel_minutes
 from solver.rooms.calendar import candidate_dates, month_key, window_on
 from solver.rooms.changes import summarize_changes
-from solver.rooms.eligibility import expected_children, required_staff, staffable_weekdays
+from solver.rooms.eligibility import expected_children, free_on, required_staff, staffable_weekdays
 from solver.rooms.model_children import assign_children
 from solver.rooms.model_dates import DateOptions, choose_dates
 from solver.rooms.model_staff import SessionSlot, staff_sessions
@@ -49,7 +49,7 @@ class _SiteDay:
         self.required = {d: required_staff(site, expected_children(site, children_here, d)) for d in self.candidates}
         self.expected = {d: expected_children(site, children_here, d) for d in self.candidates}
         weekdays = [(t, staffable_weekdays(t, site)) for t in reaching]
-        self.free = {d: sum(1 for t, days in weekdays if d.weekday() in days and d not in t.unavailable_dates)
+        self.free = {d: sum(1 for t, days in weekdays if d.weekday() in days and free_on(t, site, d))
                      for d in self.candidates}
 
 

@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 
 from solver.rooms.calendar import month_key
-from solver.rooms.eligibility import staffable_weekdays
+from solver.rooms.eligibility import free_on, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
 
 
@@ -25,7 +25,7 @@ def fair_shares(problem: RoomsProblem, slots) -> dict[str, int]:
         for site_id in set(tutor.site_ids):
             weekdays = staffable_weekdays(tutor, sites[site_id])
             for s in by_site[site_id]:
-                if s.date.weekday() in weekdays and s.date not in tutor.unavailable_dates:
+                if s.date.weekday() in weekdays and free_on(tutor, sites[site_id], s.date):
                     months[month_key(s.date)] += 1
         capacity[tutor.id] = sum(min(n, tutor.max_sessions_per_month) for n in months.values())
     ratio = sum(s.required for s in slots) / max(1, sum(capacity.values()))

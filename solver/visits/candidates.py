@@ -20,6 +20,7 @@ import numpy as np
 from solver.clock import WeeklyWindow
 from solver.errors import ProblemError
 from solver.geo import DETOUR_FACTOR, EARTH_RADIUS_KM, SPEED_KMH, Coordinates, travel_minutes
+from solver.visits.busy_slots import allowed_starts
 from solver.visits.problem import Child, Need, Tutor, VisitsProblem
 
 MINUTES_PER_DAY = 24 * 60
@@ -94,6 +95,7 @@ class TutorTable:
                 table = self.teach.setdefault(s.subject, np.zeros((13, len(tutors)), dtype=bool))
                 table[s.min_grade : s.max_grade + 1, k] = True
         self.masks = {}
+        self.busy_tutors = [k for k, t in enumerate(tutors) if t.busy]
         self.speaks: dict[str, np.ndarray] = {}
         for k, t in enumerate(tutors):
             for lang in t.languages:
@@ -119,6 +121,12 @@ class TutorTable:
                 else np.zeros((0, 7, self.words), dtype=np.uint64)
             )
         return self.masks[minutes]
+
+    def busy_masks(self, tutors: list[int], child: Child, minutes: int) -> np.ndarray:
+        """(tutors, 7, words) masks of the starts that pass the weekly rule against each tutor's busy time."""
+        p = self.problem
+        return np.stack([allowed_starts(p.tutors[k].busy, child.home, minutes, p.grid_minutes, self.words,
+                                        p.max_clash_dates) for k in tutors])
 
     def travel_from(self, child: Child) -> np.ndarray:
         """Travel minutes from every tutor's home to this child's home, exactly as solver.geo computes them."""
@@ -158,6 +166,7 @@ class NeedFilters(NamedTuple):
     allowed: np.ndarray
     travel_ok: np.ndarray
     time_ok: np.ndarray
+    busy_ok: np.ndarray
     travel: np.ndarray
     common: np.ndarray
 
@@ -188,7 +197,13 @@ def need_filters(table: TutorTable, child: Child, need: Need, travel: np.ndarray
     child_mask = _start_mask(child.availability, need.minutes, table.problem.grid_minutes, table.words)
     common = table.start_masks(need.minutes) & child_mask[None, :, :]
     time_ok = common.any(axis=(1, 2)) if n else np.zeros(0, dtype=bool)
-    return NeedFilters(subject_grade, gender, allowed, travel_ok, time_ok, travel, common)
+    # Busy time is part of the tutor's availability: a slot that clashes on too many dates is not free. Only
+    # tutors passing the filters reported before it need the (costlier) test.
+    busy = [k for k in table.busy_tutors if subject_grade[k] and gender[k] and allowed[k]]
+    if busy:
+        common[busy] &= table.busy_masks(busy, child, need.minutes)
+    busy_ok = common.any(axis=(1, 2)) if busy else time_ok
+    return NeedFilters(subject_grade, gender, allowed, travel_ok, time_ok, busy_ok, travel, common)
 
 
 @dataclass
@@ -333,7 +348,7 @@ def build_candidates(problem: VisitsProblem, max_tutors_per_need: int | None = N
             travel_cache[info.child_index] = table.travel_from(child)
         travel = travel_cache[info.child_index]
         f = need_filters(table, child, info.need, travel, forbidden.get(child.id, []))
-        ok = f.subject_grade & f.gender & f.allowed & f.travel_ok & f.time_ok
+        ok = f.subject_grade & f.gender & f.allowed & f.travel_ok & f.busy_ok
         feasible = np.nonzero(ok)[0]
         days = f.common[feasible].any(axis=2).sum(axis=1) if len(feasible) else np.zeros(0, dtype=np.int64)
         pair_need.append(np.full(len(feasible), info.index, dtype=np.int64))
@@ -369,5 +384,5 @@ def check_pins(cands: Candidates) -> None:
             raise ProblemError(
                 f"pins[{k}]",
                 f"tutor {p.tutor_id!r} cannot visit child {p.child_id!r} for {p.subject} then: a hard rule "
-                "(subject and grade, gender, forbidden pair, travel limit, availability or start grid) forbids it",
+                "(subject and grade, gender, forbidden pair, travel limit, availability, busy time or start grid) forbids it",
             )

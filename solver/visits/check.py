@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from solver.clock import WEEKDAYS_JA, format_time
 from solver.geo import travel_minutes
 from solver.subjects import subject_label
+from solver.visits.busy_slots import clash_dates
 from solver.visits.problem import VisitsProblem
 from solver.visits.solution import Visit, VisitsSolution
 
@@ -44,7 +45,7 @@ def check_visits(problem: VisitsProblem, solution: VisitsSolution) -> list[Viola
             add("unknown", f"{v.child_id}・{v.tutor_id}・{subject_label(v.subject)}の訪問は問題にない子ども・講師・教科を指しています", f"visit {v.child_id}/{v.tutor_id}/{subject_label(v.subject, 'en')} names an unknown child, tutor or need")
             continue
         valid.append(v)
-        who = f"{v.child_id}（{v.subject}）{_when(v)}"
+        who = f"{v.child_id}（{subject_label(v.subject)}）{_when(v)}"
         if v.end - v.start != need.minutes:
             add("length", f"{who}: 訪問時間が{need.minutes}分ではありません", f"{v.child_id} {subject_label(v.subject, 'en')}: the visit does not last {need.minutes} minutes")
         if v.start % problem.grid_minutes:
@@ -59,6 +60,10 @@ def check_visits(problem: VisitsProblem, solution: VisitsSolution) -> list[Viola
             add("travel_limit", f"{who}: {v.tutor_id}の移動時間の上限を超えます", f"{v.tutor_id} cannot reach {v.child_id} within {tutor.max_travel_minutes} minutes")
         if child.required_gender and tutor.gender != child.required_gender:
             add("gender", f"{who}: 講師の性別の希望に合いません", f"{v.child_id} requires a {child.required_gender} tutor, {v.tutor_id} is not")
+        clashing = clash_dates(tutor.busy, v.weekday, v.start, v.end, child.home)
+        if len(clashing) > problem.max_clash_dates:
+            add("busy_clash", f"{who}: {v.tutor_id}は{len(clashing)}日（上限{problem.max_clash_dates}日）に学習室の予定と重なります",
+                f"{v.tutor_id} has study-room sessions clashing with this visit on {len(clashing)} dates (at most {problem.max_clash_dates})")
         if (v.child_id, v.tutor_id) in forbidden:
             add("forbidden_pair", f"{who}: {v.tutor_id}との組み合わせは禁止されています", f"{v.child_id} and {v.tutor_id} are a forbidden pair")
     out += _between_visits(problem, valid)
@@ -102,14 +107,14 @@ def _between_visits(problem: VisitsProblem, visits: list[Visit]) -> list[Violati
         vs = sorted(vs, key=lambda v: v.start)
         for a, b in zip(vs, vs[1:]):
             if b.start < a.end:
-                out.append(Violation("child_overlap", f"{cid}: {_when(a)}と{_when(b)}の訪問が重なります", f"{cid}: visits for {a.subject} and {b.subject} overlap"))
+                out.append(Violation("child_overlap", f"{cid}: {_when(a)}と{_when(b)}の訪問が重なります", f"{cid}: visits for {subject_label(a.subject, 'en')} and {subject_label(b.subject, 'en')} overlap"))
     return out
 
 
 def _pins(problem: VisitsProblem, visits: list[Visit]) -> list[Violation]:
     planned = {(v.child_id, v.subject, v.tutor_id, v.weekday, v.start) for v in visits}
     return [
-        Violation("pin", f"{p.child_id}（{p.subject}）: 固定された{p.tutor_id}の{WEEKDAYS_JA[p.weekday]}曜{format_time(p.start)}の訪問がありません", f"pin not kept: {p.child_id} {p.subject} with {p.tutor_id}")
+        Violation("pin", f"{p.child_id}（{subject_label(p.subject)}）: 固定された{p.tutor_id}の{WEEKDAYS_JA[p.weekday]}曜{format_time(p.start)}の訪問がありません", f"pin not kept: {p.child_id} {subject_label(p.subject, 'en')} with {p.tutor_id}")
         for p in problem.pins
         if (p.child_id, p.subject, p.tutor_id, p.weekday, p.start) not in planned
     ]

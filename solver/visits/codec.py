@@ -1,4 +1,4 @@
-"""JSON <-> dataclasses for "visits-problem/1" and "visits-solution/1", validated against the shipped schemas."""
+"""JSON <-> dataclasses for "visits-problem/2" (also reads /1) and "visits-solution/1", validated against the shipped schemas."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from dataclasses import asdict, fields
 from functools import cache
 from importlib import resources
 
+from solver.busy import busy_from_json, busy_to_json
 from solver.clock import WEEKDAYS, format_time, parse_time, parse_weekday, parse_window, window_to_json
 from solver.errors import ProblemError
 from solver.geo import Coordinates
 from solver.schema_errors import validate_against
 from solver.visits.problem import (
     DEFAULT_GRID_MINUTES,
+    DEFAULT_MAX_CLASH_DATES,
     Child,
     CurrentVisit,
     ForbiddenPair,
@@ -25,7 +27,7 @@ from solver.visits.problem import (
 )
 from solver.visits.solution import ChangeSummary, Move, UnmetNeed, Visit, VisitsSolution
 
-PROBLEM_FORMAT = "visits-problem/1"
+PROBLEM_FORMAT = "visits-problem/2"
 SOLUTION_FORMAT = "visits-solution/1"
 
 
@@ -89,6 +91,7 @@ def _tutor(data: dict, field: str) -> Tutor:
         home=_coords(data["home"]),
         gender=data.get("gender"),
         languages=tuple(data.get("languages", ())),
+        busy=busy_from_json(data.get("busy"), f"{field}.busy"),
     )
 
 
@@ -102,7 +105,7 @@ def _unique_ids(items: list[dict], name: str) -> set[str]:
 
 
 def problem_from_dict(data: object) -> VisitsProblem:
-    """Read a "visits-problem/1" document; raise ProblemError naming the field at fault."""
+    """Read a "visits-problem/2" (or /1) document; raise ProblemError naming the field at fault."""
     validate(data, "visits-problem")
     assert isinstance(data, dict)
     child_ids = _unique_ids(data["children"], "children")
@@ -129,7 +132,8 @@ def problem_from_dict(data: object) -> VisitsProblem:
             raise ProblemError(f"forbidden_pairs[{k}].tutor_id", f"unknown tutor {f['tutor_id']!r}")
         forbidden.append(ForbiddenPair(f["child_id"], f["tutor_id"]))
     weights = Weights(**data.get("weights", {}))
-    return VisitsProblem(children, tutors, tuple(pins), tuple(forbidden), weights, data.get("grid_minutes", DEFAULT_GRID_MINUTES))
+    return VisitsProblem(children, tutors, tuple(pins), tuple(forbidden), weights, data.get("grid_minutes", DEFAULT_GRID_MINUTES),
+                         data.get("max_clash_dates", DEFAULT_MAX_CLASH_DATES))
 
 
 def problem_from_json(text: str) -> VisitsProblem:
@@ -146,7 +150,7 @@ def _window_list(windows) -> list[dict]:
 
 
 def problem_to_dict(problem: VisitsProblem) -> dict:
-    """Write a problem as a "visits-problem/1" document."""
+    """Write a problem as a "visits-problem/2" document."""
     children = []
     for c in problem.children:
         children.append(
@@ -176,12 +180,14 @@ def problem_to_dict(problem: VisitsProblem) -> dict:
             "gender": t.gender,
             "languages": list(t.languages),
             "home": {"lat": t.home.lat, "lon": t.home.lon},
+            "busy": busy_to_json(t.busy),
         }
         for t in problem.tutors
     ]
     return {
         "format": PROBLEM_FORMAT,
         "grid_minutes": problem.grid_minutes,
+        "max_clash_dates": problem.max_clash_dates,
         "weights": {f.name: getattr(problem.weights, f.name) for f in fields(Weights)},
         "children": children,
         "tutors": tutors,

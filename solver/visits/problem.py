@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from solver.busy import BusyTime
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 
 DEFAULT_GRID_MINUTES = 30
+# A weekly slot may meet the tutor's dated busy time on at most this many dates (each then needs a substitute).
+DEFAULT_MAX_CLASH_DATES = 3
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class TutorSubject:
 
 @dataclass(frozen=True)
 class Tutor:
-    """A tutor: subjects, weekly availability, weekly visit cap, travel limit, gender, languages, home."""
+    """A tutor: subjects, weekly availability, weekly visit cap, travel limit, gender, languages, home, busy time."""
 
     id: str
     subjects: tuple[TutorSubject, ...]
@@ -66,6 +69,7 @@ class Tutor:
     home: Coordinates
     gender: str | None = None
     languages: tuple[str, ...] = ()
+    busy: tuple[BusyTime, ...] = ()  # dated study-room sessions from today on
 
     def teaches(self, subject: str, grade: int) -> bool:
         """Whether this tutor teaches the subject at that grade."""
@@ -116,6 +120,7 @@ class VisitsProblem:
     forbidden_pairs: tuple[ForbiddenPair, ...] = ()
     weights: Weights = field(default_factory=Weights)
     grid_minutes: int = DEFAULT_GRID_MINUTES
+    max_clash_dates: int = DEFAULT_MAX_CLASH_DATES
 
     def visit_points(self, child: Child) -> int:
         """Coverage points earned by each planned visit of this child (level 1 of the objective)."""

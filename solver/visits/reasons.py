@@ -32,12 +32,14 @@ def _empty_stage(info: NeedInfo, stages: list[tuple[str, np.ndarray]]) -> tuple[
         "gender": f"{GENDER_JA.get(gender, gender)}で",
         "forbidden": "組み合わせ禁止に当たらず",
         "time": f"{times_ja}に空きがあり",
+        "busy": "学習室の予定と重ならず",
         "travel": "移動時間の上限内で通える",
     }
     parts_en = {
         "gender": f"is {gender}",
         "forbidden": "is not a forbidden pair",
         "time": f"is free on {times_en}",
+        "busy": "has no study-room sessions then",
         "travel": "can reach the home within their travel limit",
     }
     alive = None
@@ -51,7 +53,8 @@ def _empty_stage(info: NeedInfo, stages: list[tuple[str, np.ndarray]]) -> tuple[
         if not alive.any():
             if code == "subject_grade":
                 return code, f"{g}に{s}を教えられる講師がいません", f"No tutor teaches {s_en} to {g} (grade {info.child.grade}).", 0
-            last = {"gender": f"{GENDER_JA.get(gender, gender)}の", "forbidden": "組み合わせ禁止に当たらない", "time": f"{times_ja}に空きがある"}
+            last = {"gender": f"{GENDER_JA.get(gender, gender)}の", "forbidden": "組み合わせ禁止に当たらない", "time": f"{times_ja}に空きがある",
+                    "busy": "学習室の予定と重ならない"}
             used_ja[-1] = last.get(code, used_ja[-1])  # the last clause ends the sentence, not a て-form
             ja = f"{g}に{s}を教えられる講師のうち、{'、'.join(used_ja)}人がいません"
             en = f"No tutor who teaches {s_en} to {g} (grade {info.child.grade}) " + ", ".join(used_en[:-1]) + (" and " if len(used_en) > 1 else "") + used_en[-1] + "."
@@ -77,7 +80,10 @@ def explain_unmet(cands: Candidates, chosen: list[Combo]) -> list[UnmetNeed]:
             stages.append(("gender", f.gender))
         if info.child.id in forbidden:
             stages.append(("forbidden", f.allowed))
-        stages += [("time", f.time_ok), ("travel", f.travel_ok)]
+        stages.append(("time", f.time_ok))
+        if table.busy_tutors:
+            stages.append(("busy", f.busy_ok))
+        stages.append(("travel", f.travel_ok))
         code, ja, en, left = _empty_stage(info, stages)
         wanted, got = info.need.visits_per_week, planned[info.index]
         if code == "taken":

@@ -32,15 +32,15 @@ def drafted(session):
 
 def test_review_shows_summary_matches_with_reasons_and_unmet_needs(session, drafted):
     world, plan = drafted
-    review = visit_plan_review(session, world.programme_id, plan.id)
+    review = visit_plan_review(session, world.programme_id, plan.id, TODAY)
     assert (review.summary.needs_total, review.summary.needs_covered, review.summary.children_waiting) == (2, 1, 1)
     match = review.matches[0]
     assert match.student_id == world.student_ids[0] and match.tutor_grades == (7, 9)
     assert match.language_match and not match.pinned and match.travel_minutes == 5
     assert [(u.student_id, u.reason_ja) for u in review.unmet] == [(world.student_ids[1], "理由")]
     assert review.diff is None  # nothing is published yet
-    assert visit_plan_review(session, world.programme_id, plan.id, ReviewFilters(subject="english")).matches == []
-    assert visit_plan_review(session, world.programme_id, plan.id, ReviewFilters(tutor_id=world.tutor_ids[0])).matches
+    assert visit_plan_review(session, world.programme_id, plan.id, TODAY, ReviewFilters(subject="english")).matches == []
+    assert visit_plan_review(session, world.programme_id, plan.id, TODAY, ReviewFilters(tutor_id=world.tutor_ids[0])).matches
 
 
 def test_pin_and_unpin_bump_the_lock_version_and_are_audited(session, drafted):
@@ -48,7 +48,7 @@ def test_pin_and_unpin_bump_the_lock_version_and_are_audited(session, drafted):
     visit_id, version = plan.visits[0].id, plan.lock_version
     pin_visit(session, world.programme_id, plan.id, visit_id, version, None, TODAY)
     assert len(session.scalars(select(VisitPin)).all()) == 1
-    assert visit_plan_review(session, world.programme_id, plan.id).matches[0].pinned
+    assert visit_plan_review(session, world.programme_id, plan.id, TODAY).matches[0].pinned
     assert plan.lock_version == version + 1
     unpin_visit(session, world.programme_id, plan.id, visit_id, version + 1, None)
     assert session.scalars(select(VisitPin)).all() == []

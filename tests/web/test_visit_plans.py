@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
-from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob, Visit, VisitOccurrence, VisitPin
+from matching.models import (
+    JobStatus, Plan, PlanKind, PlanStatus, Session as RoomSession, SessionStaff, SolveJob, Visit, VisitOccurrence, VisitPin,
+)
 from tests.web.conftest import Auth, csrf_token
 
 
@@ -227,3 +230,19 @@ def test_a_proposal_that_drops_a_confirmed_rule_break_says_so(client, auth, worl
     page = client.get(f"/coordinator/visits/plans/{proposal_id}").get_data(as_text=True)
     assert f'data-lost-decision="{world.student_id}"' in page
     assert "ルール違反(講師の週の上限)を確認して保存した割り当てです" in page
+
+
+def test_review_lists_the_dates_a_visit_meets_its_tutors_study_room_session(client, auth, world, database_url):
+    auth.login()
+    assert f'data-cover="{world.visit_id}"' not in plan_page(client, world)
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        published_rooms = session.get(RoomSession, world.published_session_id).plan
+        published_rooms.sessions.append(RoomSession(site_id=world.site_id, on_date=date(2026, 12, 1),
+                                                    start_minute=18 * 60, end_minute=20 * 60,
+                                                    staff=[SessionStaff(tutor_id=world.tutor_id)]))
+        session.commit()
+    engine.dispose()
+    page = plan_page(client, world)
+    cover = page[page.index(f'data-cover="{world.visit_id}"'):]
+    assert "学習室と重なる日(代わりの講師が必要)" in cover and "12月1日" in cover.split("</p>")[0]

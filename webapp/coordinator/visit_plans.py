@@ -34,7 +34,7 @@ def visit_plan(plan_id: int):
     """A home-visit plan: summary, matches and why they fit, unmet needs with reasons, and what changes."""
     filters = ReviewFilters(site_id=int_arg("site"), grade=int_arg("grade"),
                             subject=request.args.get("subject") or None, tutor_id=int_arg("tutor"))
-    review = visit_plan_review(db(), current_programme(db()).id, plan_id, filters)
+    review = visit_plan_review(db(), current_programme(db()).id, plan_id, today(), filters)
     return render_template("coordinator/visit_plan.html", review=review, filters=filters)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Optional
 
@@ -18,11 +19,13 @@ from matching.models import (
     CalendarEntry, CalendarKind, Household, Mode, Plan, Programme, RoomPin, RoomPinKind, Site, Student, Tutor,
 )
 from matching.planning.rooms.history import first_planned_day, held_per_site, published_history
+from matching.planning.timetable import VISIT, load_timetable
 from matching.services.support_end import supported_on
+from solver.busy import BusyTime, clashes
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.rooms import problem as rp
-from solver.rooms.calendar import days_of
+from solver.rooms.calendar import days_of, window_on
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +69,7 @@ def _site(site: Site, closed: set[date], held: int) -> Optional[rp.Site]:
                    site.children_per_tutor)
 
 
-def _tutor(tutor: Tutor, period: rp.Period, site_ids: set[str]) -> rp.Tutor:
+def _tutor(tutor: Tutor, period: rp.Period, site_ids: set[str], busy: tuple[BusyTime, ...]) -> rp.Tutor:
     away = set()
     for e in tutor.exceptions:
         away.update(days_of(max(e.starts_on, period.start), min(e.ends_on, period.end)))
@@ -79,7 +82,7 @@ def _tutor(tutor: Tutor, period: rp.Period, site_ids: set[str]) -> rp.Tutor:
                       if ts.preferred and sid(ts.site_id) in site_ids)
     return rp.Tutor(sid(tutor.id), sid(tutor.id), reachable,
                     tuple(WeeklyWindow(a.weekday, a.start_minute, a.end_minute) for a in tutor.availability),
-                    tutor.max_sessions_per_month, frozenset(away), preferred)
+                    tutor.max_sessions_per_month, frozenset(away), preferred, busy)
 
 
 def _child(student: Student, site_ids: set[str]) -> Optional[rp.Child]:
@@ -149,7 +152,9 @@ def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optio
                             (Tutor.active_until.is_(None)) | (Tutor.active_until >= period.start))
         .order_by(Tutor.id)
         .options(selectinload(Tutor.availability), selectinload(Tutor.exceptions), selectinload(Tutor.sites))).all()
-    tutors = tuple(_tutor(t, period, site_ids) for t in tutor_rows)
+    # The tutors' published home visits are busy time: the same timetable the visits' own checks read.
+    visits = load_timetable(session, programme_id, period.start, period.end, kinds=(VISIT,))
+    tutors = tuple(_tutor(t, period, site_ids, visits.busy(t.id, VISIT)) for t in tutor_rows)
     student_rows = session.scalars(
         select(Student).join(Household).where(Household.programme_id == programme_id,
                                               supported_on(period.start), Student.mode == Mode.STUDY_ROOM)
@@ -161,4 +166,16 @@ def build_rooms_problem(session: Session, programme_id: int, base_plan_id: Optio
     if base_plan_id is not None:
         pins = _pins(session, base_plan_id, site_ids, tutor_ids, child_ids, period.start)
         previous = previous_plan(session.get(Plan, base_plan_id), site_ids, tutor_ids, child_ids, period.start)
+    tutors = tuple(replace(t, busy=_outside_pins(t, pins, sites)) for t in tutors)
     return rp.RoomsProblem(period, sites, tutors, children, closed, special, pins, previous)
+
+
+def _outside_pins(tutor: rp.Tutor, pins: rp.Pins, sites: tuple[rp.Site, ...]) -> tuple[BusyTime, ...]:
+    """The tutor's busy times no staff pin of theirs meets: a pin stands, the visit dates it meets are marked."""
+    by_id = {s.id: s for s in sites}
+    pinned = []
+    for p in pins.staff:
+        window = window_on(by_id[p.site_id], p.date) if p.tutor_id == tutor.id and p.site_id in by_id else None
+        if window is not None:
+            pinned.append((p.date, window.start, window.end, by_id[p.site_id].location))
+    return tuple(b for b in tutor.busy if not any(clashes(b, *when) for when in pinned))

@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 from matching.models import (
     ForbiddenPair, Household, Mode, Student, StudentNeed, Tutor, Visit, VisitPin,
 )
+from matching.planning.timetable import SESSION, load_timetable
 from matching.services.support_end import supported_on
 from matching.services.tutors import tutor_active_on
+from solver.busy import BusyTime, clashes
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.visits import problem as sp
@@ -60,20 +62,21 @@ def child_of(student: Student, today: date, current: tuple[sp.CurrentVisit, ...]
     )
 
 
-def tutor_of(tutor: Tutor) -> sp.Tutor:
-    """A tutor row as the solver's tutor."""
+def tutor_of(tutor: Tutor, busy: tuple[BusyTime, ...]) -> sp.Tutor:
+    """A tutor row as the solver's tutor, busy at the given times (their study-room sessions)."""
     return sp.Tutor(
         id=str(tutor.id),
         subjects=tuple(sp.TutorSubject(s.subject, s.min_grade, s.max_grade) for s in tutor.subjects),
         availability=_windows(tutor.availability), max_visits_per_week=tutor.max_visits_per_week,
         max_travel_minutes=tutor.max_travel_minutes, home=Coordinates(tutor.lat, tutor.lon),
-        gender=tutor.gender or None, languages=tuple(tutor.language_list),
+        gender=tutor.gender or None, languages=tuple(tutor.language_list), busy=busy,
     )
 
 
 def build_visits_problem(session: Session, programme_id: int, base_plan_id: Optional[int],
                          today: date) -> sp.VisitsProblem:
-    """The problem as the database holds it now; the base plan's visits are current and its pins hold."""
+    """The problem as the database holds it now; the base plan's visits are current, its pins hold, and each
+    tutor's published study-room sessions from today on are busy time."""
     # Travel times need both homes on the map: children and tutors without coordinates are left out (the
     # plan's report names the children with that reason, see left_out.py).
     students = [s for s in home_visit_students(session, programme_id, today) if s.household.located]
@@ -93,8 +96,23 @@ def build_visits_problem(session: Session, programme_id: int, base_plan_id: Opti
         for f in session.scalars(select(ForbiddenPair).order_by(ForbiddenPair.id))
         if str(f.student_id) in child_ids and f.tutor_id in tutor_ids
     )
-    return sp.VisitsProblem(children=children, tutors=tuple(tutor_of(t) for t in tutors), pins=tuple(pins),
-                            forbidden_pairs=forbidden)
+    sessions = load_timetable(session, programme_id, today, tutor_ids=tutor_ids, kinds=(SESSION,))
+    busy = {t.id: _outside_pins(sessions.busy(t.id, SESSION), str(t.id), pins, children) for t in tutors}
+    return sp.VisitsProblem(children=children, tutors=tuple(tutor_of(t, busy[t.id]) for t in tutors),
+                            pins=tuple(pins), forbidden_pairs=forbidden)
+
+
+def _outside_pins(busy: tuple[BusyTime, ...], tutor_id: str, pins: list[sp.Pin],
+                  children: tuple[sp.Child, ...]) -> tuple[BusyTime, ...]:
+    """The busy times no pinned visit of the tutor meets: a pin stands, the dates it meets are marked at publish."""
+    homes = {c.id: c for c in children}
+    pinned = []
+    for p in pins:
+        if p.tutor_id == tutor_id:
+            minutes = next(n.minutes for n in homes[p.child_id].needs if n.subject == p.subject)
+            pinned.append((p.weekday, p.start, p.start + minutes, homes[p.child_id].home))
+    return tuple(b for b in busy if not any(b.date.weekday() == day and clashes(b, b.date, start, end, home)
+                                            for day, start, end, home in pinned))
 
 
 def _pins(session: Session, plan_id: int, student_ids: set[int], tutor_ids: set[int]) -> list[sp.Pin]:

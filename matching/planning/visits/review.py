@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
 
 from sqlalchemy import func, select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from matching.models import Plan, PlanKind, Site, Student, Tutor, Visit, VisitOccurrence, VisitPin
 from matching.planning.lifecycle import PlanSummary, load_plan, plan_history
+from matching.planning.visits.cover import CoverDate, dates_needing_cover
 from matching.planning.visits.diff import PlanDiff, plan_diff
 from matching.planning.visits.area import area_site
 from matching.planning.visits.problem import home_visit_students
@@ -63,6 +65,7 @@ class MatchRow:
     home_language: str
     language_match: bool
     pinned: bool
+    cover: tuple[CoverDate, ...] = field(default=())  # dates the tutor is at a study-room session
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,12 @@ def _keep(filters: ReviewFilters, site_id: Optional[int], grade: int, subject: s
 
 def _area(student: Student, places: dict[int, Coordinates]) -> Optional[int]:
     household = student.household
-    home = Coordinates(household.lat, household.lon) if household.lat is not None and household.lon is not None else None
+    home = Coordinates(household.lat, household.lon) if household.located else None
     return area_site(student.home_site_id, home, places)
 
 
-def _match(v: Visit, pinned: set[tuple], sites: dict[int, str], places: dict[int, Coordinates]) -> MatchRow:
+def _match(v: Visit, pinned: set[tuple], sites: dict[int, str], places: dict[int, Coordinates],
+           cover: dict[int, list[CoverDate]]) -> MatchRow:
     s, t, h = v.student, v.tutor, v.student.household
     grades = next(((x.min_grade, x.max_grade) for x in t.subjects if x.subject == v.subject
                    and x.min_grade <= s.grade <= x.max_grade), None)
@@ -127,12 +131,12 @@ def _match(v: Visit, pinned: set[tuple], sites: dict[int, str], places: dict[int
         v.id, v.need_id, s.id, s.full_name, s.full_name_kana, s.grade, area, sites.get(area, ""), v.subject,
         t.id, t.full_name, t.full_name_kana, grades, v.weekday, v.start_minute, v.end_minute, v.travel_minutes,
         t.max_travel_minutes, h.language, h.language in t.language_list,
-        (v.need_id, v.tutor_id, v.weekday, v.start_minute) in pinned)
+        (v.need_id, v.tutor_id, v.weekday, v.start_minute) in pinned, tuple(cover.get(v.id, ())))
 
 
-def visit_plan_review(session: Session, programme_id: int, plan_id: int,
+def visit_plan_review(session: Session, programme_id: int, plan_id: int, today: date,
                       filters: ReviewFilters = ReviewFilters()) -> VisitPlanReview:
-    """The review of a home-visit plan: summary, filtered matches and unmet needs, and its diff if any."""
+    """The review of a home-visit plan: summary, filtered matches (with dates needing cover) and unmet needs, its diff."""
     plan = load_plan(session, programme_id, plan_id, PlanKind.VISITS)
     visits = list(session.scalars(
         select(Visit).where(Visit.plan_id == plan.id)
@@ -144,7 +148,8 @@ def visit_plan_review(session: Session, programme_id: int, plan_id: int,
     places = {row.id: Coordinates(row.lat, row.lon) for row in site_rows}
     pinned = set(session.execute(select(VisitPin.need_id, VisitPin.tutor_id, VisitPin.weekday, VisitPin.start_minute)
                                  .where(VisitPin.plan_id == plan.id)).all())
-    matches = [_match(v, pinned, sites, places) for v in visits]
+    cover = dates_needing_cover(session, plan, visits, today)
+    matches = [_match(v, pinned, sites, places, cover) for v in visits]
     needs_total, unmet = _unmet(session, programme_id, plan, visits, sites, places)
     occurrences = session.scalar(select(func.count(VisitOccurrence.id)).join(Visit).where(Visit.plan_id == plan.id))
     summary = ReviewSummary(

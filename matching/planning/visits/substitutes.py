@@ -1,7 +1,8 @@
 """Substitutes for one dated home visit whose tutor is absent: who could go instead, and assigning them.
 
 A substitute must satisfy every hard rule of the solver for that weekly slot (checked by the solver's own
-checker through OptionChecker), must not be away on that date, and takes on the date's other stand-ins too.
+checker through OptionChecker), must not be away on that date, must have nothing in their timetable then
+(a session or another visit, travel included), and takes on the date's other stand-ins too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from matching.models import OccurrenceStatus, PlanKind, PlanStatus, TutorException, Visit, VisitOccurrence
 from matching.notify.plan_notices import Recipients, queue_notices
+from matching.planning.timetable import VISIT, load_timetable
 from matching.planning.visits.adjust import placement_context
 from matching.services.audit import record
 from matching.services.errors import InThePast, InvalidState, NotFound
@@ -95,9 +97,13 @@ def visit_substitutes(session: Session, programme_id: int, occurrence_id: int, t
         checker.add(stand_in)
     loads = Counter(v.tutor_id for v in others + extra)
     away = _away_on(session, occurrence.on_date) | {visit.tutor_id}
+    timetable = load_timetable(session, programme_id, occurrence.on_date, occurrence.on_date)
     substitutes = []
     for tutor in problem.tutors:
         if int(tutor.id) in away or not tutor.teaches(visit.subject, child.grade):
+            continue
+        if timetable.clashing(int(tutor.id), occurrence.on_date, occurrence.start_minute, occurrence.end_minute,
+                              child.home, skip=(VISIT, occurrence.id)):
             continue
         travel = travel_minutes(tutor.home, child.home)
         candidate = SolverVisit(child.id, visit.subject, tutor.id, visit.weekday, occurrence.start_minute,
