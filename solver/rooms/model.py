@@ -30,10 +30,11 @@ STATUS_NAMES = {
 
 @dataclass(frozen=True)
 class PhaseRun:
-    """A solved phase: the solver holding the values (if any solution) and the phase statistics."""
+    """A solved phase: the solver holding the values (if any solution), the phase statistics, and conflicting pins."""
 
     solver: cp_model.CpSolver
     stats: PhaseStats
+    conflict: tuple = ()  # the smallest set of pins that cannot hold together (staffing phase, status infeasible)
 
     @property
     def has_solution(self) -> bool:

@@ -20,6 +20,7 @@ from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.pair_search import search_pairs
+from solver.rooms.pinned_staffing import staff_pinned
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import PhaseStats, Progress
 from solver.rooms.staff_bound import staffing_bound
@@ -225,19 +226,20 @@ def _pins_kept(problem: RoomsProblem, slots, staff) -> bool:
                for p in problem.pins.staff) and all(st is not None for s, st in zip(slots, staff) if s.pinned)
 
 
-def _greedy_start(problem, slots, hints, built) -> list[tuple[str, ...] | None]:
-    """Previous staff where still valid, the rest filled greedily; sessions short of staff start dropped."""
+def _greedy_start(problem, slots, hints, built, pinned: dict[int, tuple[str, ...]]) -> list[tuple[str, ...] | None]:
+    """Pinned slots as staffed by the pins' own model, previous staff where still valid, the rest greedily.
+
+    A slot the greedy cannot fill books nobody, so the tutors stay free for the slots after it.
+    """
     index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
     fixed = {}
     for key, staff in (hints or {}).items():
         k = index.get(key)
-        if k is not None:
+        if k is not None and k not in pinned:
             fixed[k] = tuple(t for t in staff if t in dict(built.by_slot[k]))
-    for pin in problem.pins.staff:
-        k = index[pin.site_id, pin.date]
-        fixed[k] = tuple(sorted(set(fixed.get(k, ())) | {pin.tutor_id}))
+    fixed.update(pinned)
     rows = [(s.site_id, s.date, s.start, s.end, max(s.required, len(fixed.get(k, ())))) for k, s in enumerate(slots)]
-    staffed = greedy_staff(problem, rows, fixed)
+    staffed = greedy_staff(problem, rows, fixed, all_or_nothing=True)
     return [st if len(st) == rows[k][4] else None for k, st in enumerate(staffed)]
 
 
@@ -248,8 +250,12 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
     """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
     started = time.perf_counter()
     fair = fair_shares(problem, slots)
+    pinned = staff_pinned(problem, slots, seed)
+    if pinned is not None and pinned.conflict:
+        stats = PhaseStats("staff", "infeasible", 0.0, 0.0, time.perf_counter() - started)
+        return [None] * len(slots), PhaseRun(cp_model.CpSolver(), stats, pinned.conflict)
     built = build_staff_model(problem, slots, fair)
-    start = _greedy_start(problem, slots, hints, built)
+    start = _greedy_start(problem, slots, hints, built, pinned.staff if pinned is not None else {})
     hint_staff(built, slots, start, fair)
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:

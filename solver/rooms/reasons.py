@@ -9,7 +9,7 @@ from datetime import date
 from solver.clock import WEEKDAYS_JA
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import child_can_attend, tutor_can_staff
-from solver.rooms.problem import Child, RoomsProblem, Site
+from solver.rooms.problem import Child, RoomsProblem, Site, StaffPin
 from solver.rooms.solution import Shortfall
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -105,12 +105,23 @@ def site_shortfalls(problem: RoomsProblem, site: Site, candidates: list[date], h
     return [total, *staff]
 
 
-def pins_shortfall(site: Site) -> Shortfall:
-    """The site's whole target, when the pins together admit no staffing at all (status infeasible)."""
+def _pin_words(problem: RoomsProblem, pin) -> tuple[str, str]:
+    name = problem.site(pin.site_id).name
+    if isinstance(pin, StaffPin):
+        return f"{name} {pin.date.isoformat()}の講師{pin.tutor_id}", f"tutor {pin.tutor_id} at {name} on {pin.date.isoformat()}"
+    return f"{name} {pin.date.isoformat()}の開催", f"the session at {name} on {pin.date.isoformat()}"
+
+
+def pins_shortfall(problem: RoomsProblem, site: Site, conflict: tuple) -> Shortfall:
+    """The site's whole target, when the pins together admit no staffing (status infeasible), naming the conflicting pins."""
+    words = [_pin_words(problem, p) for p in conflict]
+    named_ja = "、".join(w[0] for w in words) or "固定(ピン)された開催日・講師"
+    named_en = "; ".join(w[1] for w in words) or "the pinned dates and staff"
     return Shortfall("sessions", site.target_sessions,
-                     f"{site.name}: 固定(ピン)された開催日・講師を同時に満たす人員配置がないため、開催できません。ピンを見直してください",
-                     f"{site.name}: no staffing satisfies all pinned dates and staff together, so no session can be held; "
-                     "review the pins", site_id=site.id)
+                     f"{site.name}: 次の固定(ピン)を同時に満たす人員配置がないため、開催できません: {named_ja}。"
+                     "これらのピンを見直してください",
+                     f"{site.name}: no staffing keeps these pins together, so no session can be held: {named_en}; "
+                     "review these pins", site_id=site.id)
 
 
 def child_shortfall(problem: RoomsProblem, child: Child) -> Shortfall:

@@ -157,10 +157,10 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
             date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
             slots, staff, staff_run = redo_slots, redo_staff, redo_run
     return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
-                     [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats])
+                     [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats], staff_run.conflict)
 
 
-def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, phases) -> RoomsSolution:
+def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, phases, conflict=()) -> RoomsSolution:
     sites = {s.id: s for s in problem.sites}
     sessions = [Session(s.site_id, s.date, s.start, s.end, st, s.required, days[s.site_id].expected[s.date])
                 for s, st in zip(slots, staff) if st is not None]
@@ -186,7 +186,7 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
     for site in problem.sites:
         if phases[-1].status == "infeasible":
             if site.target_sessions:
-                shortfalls.append(pins_shortfall(site))
+                shortfalls.append(pins_shortfall(problem, site, conflict))
             continue
         shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id],
                                           sorted(set(unstaffed[site.id])), used))

@@ -121,4 +121,4 @@ def test_pins_that_admit_no_staffing_are_reported_as_infeasible(tiny):
     tutors = (make_tutor("T1", max_sessions_per_month=1), make_tutor("T2"), make_tutor("T3"))
     solution = solve_rooms(replace(tiny, tutors=tutors, pins=pins), time_limit_s=5)
     assert solution.status == "infeasible" and solution.sessions == ()
-    assert "ピンを見直してください" in solution.shortfalls[0].reason_ja
+    assert "会場A 2026-06-02の講師T1、会場A 2026-06-04の講師T1。これらのピンを見直してください" in solution.shortfalls[0].reason_ja
