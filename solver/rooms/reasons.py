@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from solver.clock import WEEKDAYS_JA
-from solver.rooms.calendar import month_key
+from solver.rooms.calendar import max_sessions_with_gap, month_key
 from solver.rooms.eligibility import child_can_attend, tutor_can_staff
 from solver.rooms.problem import Child, RoomsProblem, Site, StaffPin
 from solver.rooms.solution import Shortfall
@@ -15,15 +15,6 @@ from solver.rooms.solution import Shortfall
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
-
-
-def max_sessions_with_gap(candidates: list[date], min_gap_days: int) -> int:
-    """The most sessions the candidates allow with the minimum gap (earliest-first greedy is optimal here)."""
-    count, last = 0, None
-    for day in sorted(candidates):
-        if last is None or (day - last).days >= min_gap_days:
-            count, last = count + 1, day
-    return count
 
 
 def free_tutors(problem: RoomsProblem, site: Site, days: list[date], used: Mapping) -> int:

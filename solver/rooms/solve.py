@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import replace
 from collections import defaultdict
@@ -13,14 +14,18 @@ from solver.rooms.calendar import candidate_dates, month_key, window_on
 from solver.rooms.changes import summarize_changes
 from solver.rooms.eligibility import expected_children, required_staff, staffable_weekdays
 from solver.rooms.model_children import assign_children
-from solver.rooms.model_dates import DateOptions, choose_dates
-from solver.rooms.model_staff import SessionSlot, staff_sessions
+from solver.rooms.extra_sessions import add_sessions
+from solver.rooms.local_search import StaffState
+from solver.rooms.model_dates import DateOptions, choose_dates, score_dates
+from solver.rooms.model_staff import BOUND_TOLERANCE, SessionSlot, staff_sessions
 from solver.rooms.problem import RoomsProblem, Site
 from solver.rooms.reasons import child_shortfall, pins_shortfall, site_shortfalls
 from solver.rooms.repair import repair_staffing
 from solver.rooms.solution import (
     ChildAssignment, PhaseStats, Progress, RoomsSolution, Session, TutorLoad,
 )
+from solver.rooms.staff_bound import staffing_bound
+from solver.rooms.staff_cost import fair_shares
 from solver.rooms.validate import validate_problem
 
 DEFAULT_WORKERS = 1
@@ -126,6 +131,9 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, dates_budget, seed,
                                           should_stop, on_progress, started)
     date_stats = {s.id: r for s, r in zip(problem.sites, date_runs)}
+    # The first round's bounds hold over every date with enough tutors able to come; the repair round's
+    # exclude the dates it dropped, so only the first round's are reported.
+    first_bounds = {s.id: r.bound for s, r in zip(problem.sites, date_runs)}
     slots = _slots(problem, days, chosen, pinned)
     hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
     remaining = time_limit_s - (time.perf_counter() - started)
@@ -156,14 +164,56 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
             date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
             slots, staff, staff_run = redo_slots, redo_staff, redo_run
+    if staff_run.stats.status == "infeasible":
+        return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
+                         [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats],
+                         staff_run.conflict)
+    remaining = time_limit_s - (time.perf_counter() - started)
+    slots, staff = add_sessions(problem, days, slots, staff, fair_shares(problem, slots), max(0.1, 0.5 * remaining))
+    date_phase, staff_phase = _priced(problem, days, pinned, previous_dates, first_bounds, slots, staff, seed,
+                                      staff_run.stats, max(0.1, time_limit_s - (time.perf_counter() - started)))
     return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
-                     [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats], staff_run.conflict)
+                     [child_run.stats, date_phase, staff_phase])
+
+
+def _priced(problem, days, pinned, previous_dates, first_bounds, slots, staff, seed, searched, budget):
+    """The dates and staffing phases priced on the plan as it ends, each with a bound no plan of that phase beats.
+
+    A session dropped for want of staff counts once, as a date below the target. The dates bound is the
+    first round's (over every date with enough tutors able to come); the staffing bound is the search's
+    when its sessions are the held ones, else the Lagrangian bound of the held sessions.
+    """
+    begun = time.perf_counter()
+    held = [(s, st) for s, st in zip(slots, staff) if st is not None]
+    runs = []
+    for site in problem.sites:
+        info = days[site.id]
+        mine = sorted(s.date for s, _st in held if s.site_id == site.id)
+        usable = sorted(set(d for d in info.candidates if info.free[d] >= info.required[d]) | set(mine) | pinned[site.id])
+        options = DateOptions(site, tuple(usable), frozenset(pinned[site.id]), frozenset(previous_dates.get(site.id, ())),
+                              {d: info.free[d] - info.required[d] for d in usable})
+        objective = score_dates(problem, options, mine, seed)
+        bound = min(objective, first_bounds.get(site.id, 0.0))
+        runs.append(PhaseStats(f"dates:{site.id}", "optimal" if bound >= objective else "feasible", objective, bound, 0.0))
+    held_slots, held_staff = [s for s, _st in held], [st for _s, st in held]
+    fair = fair_shares(problem, held_slots)
+    objective = StaffState(problem, held_slots, held_staff, fair).cost()
+    same = len(held_slots) == len(slots) and searched.status != "unknown"
+    bound = searched.bound if same else 0.0
+    if not same and held_slots:
+        bound = max(bound, math.ceil(staffing_bound(problem, held_slots, held_staff, fair, budget) - BOUND_TOLERANCE))
+    bound = float(min(max(0.0, bound), objective))
+    staff_phase = PhaseStats("staff", "optimal" if bound >= objective else "feasible", float(objective), bound,
+                             searched.seconds + time.perf_counter() - begun)
+    return _combine("dates", runs), staff_phase
 
 
 def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, phases, conflict=()) -> RoomsSolution:
     sites = {s.id: s for s in problem.sites}
     sessions = [Session(s.site_id, s.date, s.start, s.end, st, s.required, days[s.site_id].expected[s.date])
                 for s, st in zip(slots, staff) if st is not None]
+    order = {s.id: n for n, s in enumerate(problem.sites)}
+    sessions.sort(key=lambda s: (order[s.site_id], s.date))  # sessions added late sit among their site's others
     for s, st in zip(slots, staff):
         if st is None:
             unstaffed[s.site_id].append(s.date)
