@@ -226,9 +226,9 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
             load[t] += 1
             where[t].add(s.site_id)
     loads = [TutorLoad(t.id, load[t.id], tuple(sorted(where[t.id]))) for t in problem.tutors]
-    held, used = defaultdict(int), defaultdict(int)
+    held, used = defaultdict(list), defaultdict(int)
     for s in sessions:
-        held[s.site_id] += 1
+        held[s.site_id].append(s.date)
         for t in s.staff:
             used[t, month_key(s.date)] += 1
             used[t, s.date] += 1
@@ -238,8 +238,9 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
             if site.target_sessions:
                 shortfalls.append(pins_shortfall(problem, site, conflict))
             continue
-        shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id],
-                                          sorted(set(unstaffed[site.id])), used))
+        info = days[site.id]
+        shortfalls.extend(site_shortfalls(problem, site, info.candidates, held[site.id], sorted(set(unstaffed[site.id])),
+                                          info.free, info.required, used))
     shortfalls.extend(child_shortfall(problem, c) for c in problem.children if site_of[c.id] is None)
     overall = _combine("all", phases)
     return RoomsSolution(
