@@ -134,6 +134,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     # The first round's bounds hold over every date with enough tutors able to come; the repair round's
     # exclude the dates it dropped, so only the first round's are reported.
     first_bounds = {s.id: r.bound for s, r in zip(problem.sites, date_runs)}
+    first_stats = dict(date_stats)  # priced with the problem's own previous dates (the repair round's are not)
     slots = _slots(problem, days, chosen, pinned)
     hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
     remaining = time_limit_s - (time.perf_counter() - started)
@@ -163,20 +164,29 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         # Keep the first round when the repair found nothing better (e.g. it ran out of time).
         if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
             date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
+            for site in touched:
+                first_stats.pop(site.id, None)
             slots, staff, staff_run = redo_slots, redo_staff, redo_run
     if staff_run.stats.status == "infeasible":
         return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
                          [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats],
                          staff_run.conflict)
     remaining = time_limit_s - (time.perf_counter() - started)
+    searched_slots = slots
     slots, staff = add_sessions(problem, days, slots, staff, fair_shares(problem, slots), max(0.1, 0.5 * remaining))
-    date_phase, staff_phase = _priced(problem, days, pinned, previous_dates, first_bounds, slots, staff, seed,
+    date_phase, staff_phase = _priced(problem, days, pinned, previous_dates, first_bounds,
+                                      {k: v for k, v in first_stats.items() if _same_site_dates(k, searched_slots, slots)},
+                                      slots, staff, seed,
                                       staff_run.stats, max(0.1, time_limit_s - (time.perf_counter() - started)))
     return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
                      [child_run.stats, date_phase, staff_phase])
 
 
-def _priced(problem, days, pinned, previous_dates, first_bounds, slots, staff, seed, searched, budget):
+def _same_site_dates(site_id: str, before, after) -> bool:
+    return [s.date for s in before if s.site_id == site_id] == [s.date for s in after if s.site_id == site_id]
+
+
+def _priced(problem, days, pinned, previous_dates, first_bounds, date_stats, slots, staff, seed, searched, budget):
     """The dates and staffing phases priced on the plan as it ends, each with a bound no plan of that phase beats.
 
     A session dropped for want of staff counts once, as a date below the target. The dates bound is the
@@ -184,6 +194,9 @@ def _priced(problem, days, pinned, previous_dates, first_bounds, slots, staff, s
     when its sessions are the held ones, else the Lagrangian bound of the held sessions.
     """
     begun = time.perf_counter()
+    chosen_dates = defaultdict(list)
+    for s in slots:
+        chosen_dates[s.site_id].append(s.date)
     held = [(s, st) for s, st in zip(slots, staff) if st is not None]
     runs = []
     for site in problem.sites:
@@ -192,7 +205,10 @@ def _priced(problem, days, pinned, previous_dates, first_bounds, slots, staff, s
         usable = sorted(set(d for d in info.candidates if info.free[d] >= info.required[d]) | set(mine) | pinned[site.id])
         options = DateOptions(site, tuple(usable), frozenset(pinned[site.id]), frozenset(previous_dates.get(site.id, ())),
                               {d: info.free[d] - info.required[d] for d in usable})
-        objective = score_dates(problem, options, mine, seed)
+        phase = date_stats.get(site.id)
+        # A site whose calendar the staffing kept whole keeps its phase's price; only changed calendars are re-priced.
+        same_dates = phase is not None and mine == sorted(chosen_dates.get(site.id, ()))
+        objective = phase.objective if same_dates else score_dates(problem, options, mine, seed)
         bound = min(objective, first_bounds.get(site.id, 0.0))
         runs.append(PhaseStats(f"dates:{site.id}", "optimal" if bound >= objective else "feasible", objective, bound, 0.0))
     held_slots, held_staff = [s for s, _st in held], [st for _s, st in held]

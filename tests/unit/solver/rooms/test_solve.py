@@ -122,3 +122,12 @@ def test_pins_that_admit_no_staffing_are_reported_as_infeasible(tiny):
     solution = solve_rooms(replace(tiny, tutors=tutors, pins=pins), time_limit_s=5)
     assert solution.status == "infeasible" and solution.sessions == ()
     assert "会場A 2026-06-02の講師T1、会場A 2026-06-04の講師T1。これらのピンを見直してください" in solution.shortfalls[0].reason_ja
+
+
+def test_every_phase_bound_is_between_zero_and_its_objective():
+    from seed_data.rooms_instances import generate_rooms_problem
+
+    for problem in (generate_rooms_problem(3, 5, 70, 3, sessions_per_site=70), generate_rooms_problem(2, 14, 30, 5, sessions_per_site=20)):
+        solution = solve_rooms(problem, time_limit_s=3, seed=0)
+        assert all(0 <= p.bound <= p.objective for p in solution.phases), solution.phases
+        assert 0 <= solution.bound <= solution.objective
