@@ -45,8 +45,11 @@ def calendar_bound(problem: RoomsProblem, site_of: dict[str, str | None]) -> int
 
 
 def exact_sessions(problem: RoomsProblem, site_of: dict[str, str | None], time_limit_s: float, workers: int = 2,
-                   seed: int = 0) -> tuple[int, int, str]:
-    """(best sessions held and fully staffed, proven upper bound, status) of the exact model within the limit."""
+                   seed: int = 0, start=()) -> tuple[int, int, str]:
+    """(best sessions held and fully staffed, proven upper bound, status) of the exact model within the limit.
+
+    start: sessions (site_id, date, staff) of a plan to begin from, so the run reports whether it can beat it.
+    """
     model = cp_model.CpModel()
     needs = _needs(problem, site_of)
     hold, by_tutor = {}, defaultdict(list)
@@ -90,6 +93,11 @@ def exact_sessions(problem: RoomsProblem, site_of: dict[str, str | None], time_l
     for pin in problem.pins.staff:
         model.add(index[pin.site_id, pin.date, pin.tutor_id] == 1)
     model.maximize(sum(hold.values()))
+    begin = {(s.site_id, s.date): set(s.staff) for s in start}
+    for (site_id, d), h in hold.items():
+        model.add_hint(h, (site_id, d) in begin)
+    for (site_id, d, t), x in index.items():
+        model.add_hint(x, t in begin.get((site_id, d), ()))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit_s
     solver.parameters.num_workers = workers

@@ -35,9 +35,10 @@ def _free_one(state: StaffState, t: str, month: str, by_month: dict, candidates,
         if (j, t) in pinned or t not in (state.staff[j] or ()):
             continue
         site_j, others = candidates[j]
-        options = [(state.delta_add(j, o), o) for o in others if o not in keep and state.can_take(j, o, site_j)]
+        # Colleagues not yet counted for the dropped slot first, so the swap frees a place rather than moving one.
+        options = [(o in keep, state.delta_add(j, o), o) for o in others if state.can_take(j, o, site_j)]
         if options:
-            _d, o = min(options)
+            _counted, _d, o = min(options)
             state.swap(j, t, o)
             return j, t, o
     return None
@@ -61,7 +62,6 @@ def free_places(state: StaffState, k: int, candidates, pinned) -> list[tuple[int
         if len(direct) >= need:
             break
         if _capped(state, k, t, site):
-            # Colleagues already counted for slot k are not asked to cover, so each swap frees a place.
             swap = _free_one(state, t, month, by_month, candidates, pinned, direct)
             if swap is not None:
                 swaps.append(swap)

@@ -49,3 +49,15 @@ def test_pinned_sessions_alone_are_staffed_keeping_every_pin():
     slots = [SessionSlot("A", TUE, 18 * 60, 20 * 60, 2, True), SessionSlot("B", TUE, 18 * 60, 20 * 60, 1, True)]
     pinned = staff_pinned(problem, slots)
     assert pinned.conflict == () and "T3" in pinned.staff[1] and not set(pinned.staff[0]) & set(pinned.staff[1])
+
+
+def test_evening_pins_at_sites_sharing_scarce_tutors_hold_on_a_generated_year():
+    from seed_data.rooms_instances import generate_rooms_problem
+    from seed_data.rooms_pins import with_pins
+
+    # Seven sites, 50 tutors: before the pinned sessions were staffed first, this plan came back empty.
+    problem = with_pins(generate_rooms_problem(7, 50, 150, 2), "both")
+    assert len(problem.pins.sessions) == 3 and len(problem.pins.staff) == 6
+    solution = solve_rooms(problem, time_limit_s=6, seed=0)
+    assert solution.status in ("feasible", "optimal") and len(solution.sessions) >= 540
+    assert check_rooms(problem, solution) == []
