@@ -2,9 +2,9 @@
 
 The dates phase chooses each site's dates before the staffing is known; sessions the staffing then
 drops leave the site short although other dates could be staffed with the tutors left over (or freed
-by a swap, see augment.py). Here every open date of such a site that keeps the minimum gap to its held
-sessions, and has as many tutors able to come as it needs, is tried, the middle of the longest
-stretch without a session first, until the site reaches its target.
+by a swap, see augment.py). Here the dropped sessions are tried again, then every open date of such a
+site that keeps the minimum gap to its held sessions, and has as many tutors able to come as it needs,
+the middle of the longest stretch without a session first, until the site reaches its target.
 """
 
 from __future__ import annotations
@@ -44,14 +44,17 @@ def add_sessions(problem: RoomsProblem, days: dict, slots: list[SessionSlot], st
         for d in sorted(options, key=lambda d: (-_distance(d, held[site.id]), d)):
             window = window_on(site, d)
             new.append(SessionSlot(site.id, d, window.start, window.end, info.required[d], False))
-    if not new:
+    if not new and all(st is not None for st in staff):
         return slots, staff
     every = [*slots, *new]
     state = StaffState(problem, every, [*staff, *([None] * len(new))], fair)
     candidates, pinned = slot_candidates(problem, every), pinned_staff(problem, every)
-    for k in range(len(slots), len(every)):
+    # The sessions the staffing dropped first (their dates were chosen for the calendar), then new dates.
+    for k in range(len(every)):
         if time.perf_counter() > deadline:
             break
+        if state.staff[k] is not None:
+            continue
         site = problem.site(every[k].site_id)
         if len(held[site.id]) < site.target_sessions and _keeps_gap(every[k].date, held[site.id], site.min_gap_days):
             if fill_slot(state, k, candidates, pinned) is not None:

@@ -29,6 +29,7 @@ from solver.rooms.staff_cost import fair_shares
 from solver.rooms.validate import validate_problem
 
 DEFAULT_WORKERS = 1
+ADD_SESSIONS_SHARE = 0.05  # of the time limit, kept for extra_sessions.add_sessions
 
 
 def _since(started: float, on_progress: Callable[[Progress], None] | None) -> Callable[[Progress], None] | None:
@@ -138,7 +139,10 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     slots = _slots(problem, days, chosen, pinned)
     hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
     remaining = time_limit_s - (time.perf_counter() - started)
-    staff, staff_run = _staff_with_previous(problem, slots, 0.75 * remaining if remaining > 0 else 0.1, seed, workers,
+    # A twentieth of the limit stays for the sessions added last (level 1, cheap): on a busy machine the
+    # staffing used it all and sites stayed short of sessions that free tutors could have held.
+    reserve = ADD_SESSIONS_SHARE * time_limit_s
+    staff, staff_run = _staff_with_previous(problem, slots, max(0.1, 0.75 * remaining - reserve), seed, workers,
                                             hints, on_progress, should_stop)
     dropped = [s for s, st in zip(slots, staff) if st is None]
     remaining = time_limit_s - (time.perf_counter() - started)
@@ -173,7 +177,8 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
                          staff_run.conflict)
     remaining = time_limit_s - (time.perf_counter() - started)
     searched_slots = slots
-    slots, staff = add_sessions(problem, days, slots, staff, fair_shares(problem, slots), max(0.1, 0.5 * remaining))
+    slots, staff = add_sessions(problem, days, slots, staff, fair_shares(problem, slots),
+                                 max(reserve, 0.5 * remaining))
     date_phase, staff_phase = _priced(problem, days, pinned, previous_dates, first_bounds,
                                       {k: v for k, v in first_stats.items() if _same_site_dates(k, searched_slots, slots)},
                                       slots, staff, seed,
