@@ -9,8 +9,8 @@ the middle of the longest stretch without a session first, until the site reache
 
 from __future__ import annotations
 
-import time
 
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import window_on
 from solver.rooms.local_search import StaffState, fill_slot, pinned_staff, slot_candidates
 from solver.rooms.model_staff import SessionSlot
@@ -28,7 +28,7 @@ def _distance(day, held: list) -> int:
 def add_sessions(problem: RoomsProblem, days: dict, slots: list[SessionSlot], staff: list, fair: dict[str, int],
                  budget_s: float) -> tuple[list[SessionSlot], list]:
     """The slots and staff with sessions added where a site is below target; days maps site id to its dates info."""
-    deadline = time.perf_counter() + budget_s
+    deadline = cpu_now() + budget_s
     held, chosen = {s.id: [] for s in problem.sites}, {s.id: set() for s in problem.sites}
     for s, st in zip(slots, staff):
         chosen[s.site_id].add(s.date)
@@ -51,7 +51,7 @@ def add_sessions(problem: RoomsProblem, days: dict, slots: list[SessionSlot], st
     candidates, pinned = slot_candidates(problem, every), pinned_staff(problem, every)
     # The sessions the staffing dropped first (their dates were chosen for the calendar), then new dates.
     for k in range(len(every)):
-        if time.perf_counter() > deadline:
+        if cpu_now() > deadline:
             break
         if state.staff[k] is not None:
             continue

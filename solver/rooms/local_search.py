@@ -8,11 +8,11 @@ Moves are tried in a fixed order, so the same input gives the same plan; the bud
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Callable
 
 from solver.rooms.augment import free_places
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
@@ -144,7 +144,7 @@ def _fill_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
     """Staff a dropped session when enough tutors have room for it, or can be freed; returns the total gain."""
     gain = 0
     for k, st in enumerate(state.staff):
-        if st is not None or time.perf_counter() > deadline:
+        if st is not None or cpu_now() > deadline:
             continue
         before = state.cost()
         total = fill_slot(state, k, candidates, pinned)
@@ -157,7 +157,7 @@ def _swap_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
     """Best single swap on every staffed slot, in slot order; returns the total gain."""
     gain = 0
     for k, st in enumerate(state.staff):
-        if st is None or time.perf_counter() > deadline:
+        if st is None or cpu_now() > deadline:
             continue
         site, others = candidates[k]
         for out in sorted(st):
@@ -184,7 +184,7 @@ def _retire_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
         for t in st or ():
             by_pair[t, state.slots[k].site_id].append(k)
     for (t, site_id), ks in sorted(by_pair.items()):
-        if time.perf_counter() > deadline or state.pair[t, site_id] == 0 or len(ks) > 6:
+        if cpu_now() > deadline or state.pair[t, site_id] == 0 or len(ks) > 6:
             continue
         if any((k, t) in pinned or t not in state.staff[k] for k in ks):
             continue
@@ -222,13 +222,13 @@ def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], 
                      should_stop: Callable[[], bool] | None = None,
                      on_progress: Callable[[Progress], None] | None = None, started: float | None = None):
     """Apply improving moves until a full pass gains nothing or the budget ends; returns staff and its objective."""
-    begun = time.perf_counter()
+    begun = cpu_now()
     deadline = begun + budget_s
     state = StaffState(problem, slots, staff, fair)
     candidates = slot_candidates(problem, slots)
     pinned = pinned_staff(problem, slots)
     objective = state.cost()
-    while time.perf_counter() < deadline and not (should_stop is not None and should_stop()):
+    while cpu_now() < deadline and not (should_stop is not None and should_stop()):
         gain = (_fill_pass(state, candidates, pinned, deadline) + _swap_pass(state, candidates, pinned, deadline)
                 + _retire_pass(state, candidates, pinned, deadline))
         if gain <= 0:
@@ -237,5 +237,5 @@ def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], 
         if on_progress is not None:
             held = sum(1 for st in state.staff if st is not None)
             on_progress(Progress("staff", held, held, objective, float("nan"),
-                                 time.perf_counter() - (started or begun)))
+                                 cpu_now() - (started or begun)))
     return [tuple(sorted(st)) if st is not None else None for st in state.staff], state.cost()

@@ -6,7 +6,6 @@ CP-SAT starts from a complete greedy hint; local_search.py then improves what it
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, slot_tutors, slots_by_tutor
 from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
@@ -248,11 +248,11 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
                    on_progress: Callable[[Progress], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> tuple[list[tuple[str, ...] | None], PhaseRun]:
     """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
-    started = time.perf_counter()
+    started = cpu_now()
     fair = fair_shares(problem, slots)
     pinned = staff_pinned(problem, slots, seed)
     if pinned is not None and pinned.conflict:
-        stats = PhaseStats("staff", "infeasible", 0.0, 0.0, time.perf_counter() - started)
+        stats = PhaseStats("staff", "infeasible", 0.0, 0.0, cpu_now() - started)
         return [None] * len(slots), PhaseRun(cp_model.CpSolver(), stats, pinned.conflict)
     built = build_staff_model(problem, slots, fair)
     start = _greedy_start(problem, slots, hints, built, pinned.staff if pinned is not None else {})
@@ -263,7 +263,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
         if on_progress is not None:
             count = sum(1 for h in built.held if cb.boolean_value(h))
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
-                                 time.perf_counter() - started))
+                                 cpu_now() - started))
 
     first_share = 0.5
     run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
@@ -279,20 +279,20 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
         staff = start
     if run.stats.status == "optimal":
         return staff, run
-    budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+    budget = max(0.1, time_limit_s - (cpu_now() - started))
     staff, objective = improve_staffing(problem, slots, staff, fair, budget, should_stop, on_progress, started)
     # Pairs next (what swaps cannot change), then the bound from the priced-out model; each gets a share of
     # what is left, and each has a fixed amount of work that normally ends it first (see docs: determinism).
     # With sessions dropped the time goes to the dates' second round instead (solve.py), which gains far more.
     bound = run.stats.bound
     if all(st is not None for st in staff):
-        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        budget = max(0.1, time_limit_s - (cpu_now() - started))
         staff, objective = search_pairs(problem, slots, staff, fair, PAIR_SEARCH_SHARE * budget, should_stop)
-        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        budget = max(0.1, time_limit_s - (cpu_now() - started))
         bound = max(bound, math.ceil(staffing_bound(problem, slots, staff, fair, budget) - BOUND_TOLERANCE))
     status = "optimal" if objective <= bound + 0.5 else "feasible"
     if on_progress is not None:
         held = sum(1 for st in staff if st is not None)
-        on_progress(Progress("staff", held, held, objective, bound, time.perf_counter() - started))
-    stats = PhaseStats("staff", status, float(objective), float(bound), time.perf_counter() - started)
+        on_progress(Progress("staff", held, held, objective, bound, cpu_now() - started))
+    stats = PhaseStats("staff", status, float(objective), float(bound), cpu_now() - started)
     return staff, PhaseRun(run.solver, stats)

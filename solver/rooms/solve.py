@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
 from solver.geo import travel_minutes
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import candidate_dates, month_key, window_on
 from solver.rooms.changes import summarize_changes
 from solver.rooms.eligibility import expected_children, required_staff, staffable_weekdays
@@ -36,7 +36,7 @@ def _since(started: float, on_progress: Callable[[Progress], None] | None) -> Ca
     """Report progress with seconds counted from the start of the whole solve, not of each phase."""
     if on_progress is None:
         return None
-    return lambda p: on_progress(replace(p, seconds=time.perf_counter() - started))
+    return lambda p: on_progress(replace(p, seconds=cpu_now() - started))
 
 
 def _combine(name: str, runs: list[PhaseStats]) -> PhaseStats:
@@ -71,9 +71,9 @@ def _pinned_dates(problem: RoomsProblem) -> dict[str, set[date]]:
 def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, budget, seed, should_stop, on_progress, started):
     """Each site's dates; a site finishing early leaves its wall time to the sites after it."""
     chosen, runs = {}, []
-    begun = time.perf_counter()
+    begun = cpu_now()
     for n, site in enumerate(sites):
-        limit = max(0.05, (budget - (time.perf_counter() - begun)) / (len(sites) - n))
+        limit = max(0.05, (budget - (cpu_now() - begun)) / (len(sites) - n))
         info = days[site.id]
         usable = tuple(d for d in info.candidates if d not in excluded[site.id] or d in pinned[site.id])
         options = DateOptions(site, usable, frozenset(pinned[site.id]), frozenset(sticky.get(site.id, ())),
@@ -83,7 +83,7 @@ def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, budget, se
         if on_progress is not None:
             held = sum(len(v) for v in chosen.values())
             on_progress(Progress("dates", held, 0, sum(r.objective for r in runs), sum(r.bound for r in runs),
-                                 time.perf_counter() - started))
+                                 cpu_now() - started))
     return chosen, runs
 
 
@@ -99,11 +99,11 @@ def _slots(problem, days, chosen, pinned) -> list[SessionSlot]:
 def _staff_with_previous(problem, slots, limit, seed, workers, hints, on_progress, should_stop):
     """Staff the sessions; when re-solving, first try changing only the sessions the change touched."""
     if problem.previous is not None:
-        started = time.perf_counter()
+        started = cpu_now()
         repaired = repair_staffing(problem, slots, 0.5 * limit, should_stop, on_progress)
         if repaired is not None:
             return repaired
-        limit = max(0.1, limit - (time.perf_counter() - started))
+        limit = max(0.1, limit - (cpu_now() - started))
     return staff_sessions(problem, slots, limit, seed, workers, hints, on_progress, should_stop)
 
 
@@ -112,7 +112,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
                 should_stop: Callable[[], bool] | None = None, workers: int = DEFAULT_WORKERS) -> RoomsSolution:
     """Plan the study rooms: dates per site, staff per session, a home site per child; deterministic per seed."""
     validate_problem(problem)
-    started = time.perf_counter()
+    started = cpu_now()
     on_progress = _since(started, on_progress)
     site_of, child_run = assign_children(problem, min(3.0, max(0.5, 0.05 * time_limit_s)), seed, should_stop)
     children_here = defaultdict(list)
@@ -138,14 +138,14 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     first_stats = dict(date_stats)  # priced with the problem's own previous dates (the repair round's are not)
     slots = _slots(problem, days, chosen, pinned)
     hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
-    remaining = time_limit_s - (time.perf_counter() - started)
+    remaining = time_limit_s - (cpu_now() - started)
     # A twentieth of the limit stays for the sessions added last (level 1, cheap): on a busy machine the
     # staffing used it all and sites stayed short of sessions that free tutors could have held.
     reserve = ADD_SESSIONS_SHARE * time_limit_s
     staff, staff_run = _staff_with_previous(problem, slots, max(0.1, 0.75 * remaining - reserve), seed, workers,
                                             hints, on_progress, should_stop)
     dropped = [s for s, st in zip(slots, staff) if st is None]
-    remaining = time_limit_s - (time.perf_counter() - started)
+    remaining = time_limit_s - (cpu_now() - started)
     if dropped and staff_run.has_solution and remaining > 0.4 * time_limit_s and not (should_stop and should_stop()):
         # Repair once: give sites whose sessions could not be staffed a second choice of dates.
         for s in dropped:
@@ -162,7 +162,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         redo_chosen = {**chosen, **redo}
         hints.update({(s.site_id, s.date): st for s, st in zip(slots, staff) if st is not None})
         redo_slots = _slots(problem, days, redo_chosen, pinned)
-        remaining = time_limit_s - (time.perf_counter() - started)
+        remaining = time_limit_s - (cpu_now() - started)
         redo_staff, redo_run = staff_sessions(problem, redo_slots, max(0.1, 0.5 * remaining), seed, workers, hints,
                                               on_progress, should_stop)
         # Keep the first round when the repair found nothing better (e.g. it ran out of time).
@@ -175,14 +175,14 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
                          [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats],
                          staff_run.conflict)
-    remaining = time_limit_s - (time.perf_counter() - started)
+    remaining = time_limit_s - (cpu_now() - started)
     searched_slots = slots
     slots, staff = add_sessions(problem, days, slots, staff, fair_shares(problem, slots),
                                  max(reserve, 0.5 * remaining))
     date_phase, staff_phase = _priced(problem, days, pinned, previous_dates, first_bounds,
                                       {k: v for k, v in first_stats.items() if _same_site_dates(k, searched_slots, slots)},
                                       slots, staff, seed,
-                                      staff_run.stats, max(0.1, time_limit_s - (time.perf_counter() - started)))
+                                      staff_run.stats, max(0.1, time_limit_s - (cpu_now() - started)))
     return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
                      [child_run.stats, date_phase, staff_phase])
 
@@ -198,7 +198,7 @@ def _priced(problem, days, pinned, previous_dates, first_bounds, date_stats, slo
     first round's (over every date with enough tutors able to come); the staffing bound is the search's
     when its sessions are the held ones, else the Lagrangian bound of the held sessions.
     """
-    begun = time.perf_counter()
+    begun = cpu_now()
     chosen_dates = defaultdict(list)
     for s in slots:
         chosen_dates[s.site_id].append(s.date)
@@ -225,7 +225,7 @@ def _priced(problem, days, pinned, previous_dates, first_bounds, date_stats, slo
         bound = max(bound, math.ceil(staffing_bound(problem, held_slots, held_staff, fair, budget) - BOUND_TOLERANCE))
     bound = float(min(max(0.0, bound), objective))
     staff_phase = PhaseStats("staff", "optimal" if bound >= objective else "feasible", float(objective), bound,
-                             searched.seconds + time.perf_counter() - begun)
+                             searched.seconds + cpu_now() - begun)
     return _combine("dates", runs), staff_phase
 
 
@@ -266,6 +266,6 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
     overall = _combine("all", phases)
     return RoomsSolution(
         status=overall.status, objective=overall.objective, bound=overall.bound,
-        seconds=time.perf_counter() - started, seed=seed, sessions=tuple(sessions), assignments=tuple(assignments),
+        seconds=cpu_now() - started, seed=seed, sessions=tuple(sessions), assignments=tuple(assignments),
         tutor_loads=tuple(loads), shortfalls=tuple(shortfalls),
         changes=summarize_changes(problem.previous, sessions, assignments), phases=tuple(phases))
