@@ -1,7 +1,7 @@
 """The rule-of-thumb calendar a coordinator would draw by hand, for benchmark comparison.
 
 Every allowed open weekday in order (respecting the minimum gap) until the target, each child at the
-nearest allowed site with room, and each session staffed greedily by the least-loaded free tutors.
+nearest allowed site with room (pinned children first, then 中3; greedy_children.py), and each session staffed greedily by the least-loaded free tutors.
 Sessions are kept even when short of staff, as a hand-made calendar would be.
 """
 
@@ -12,31 +12,17 @@ from collections import defaultdict
 
 from solver.geo import travel_minutes
 from solver.rooms.calendar import candidate_dates, window_on
-from solver.rooms.eligibility import child_sites, expected_children, required_staff
+from solver.rooms.eligibility import expected_children, required_staff
 from solver.rooms.greedy import greedy_staff
+from solver.rooms.greedy_children import greedy_child_sites
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import ChildAssignment, RoomsSolution, Session, TutorLoad
-
-
-def _children(problem: RoomsProblem) -> dict[str, str | None]:
-    room = defaultdict(int)
-    site_of: dict[str, str | None] = {}
-    for child in problem.children:
-        site_of[child.id] = None
-        for site in child_sites(problem, child):
-            if all(room[site.id, w.weekday] < site.capacity for w in site.windows if w.weekday in child.weekdays):
-                site_of[child.id] = site.id
-                for w in site.windows:
-                    if w.weekday in child.weekdays:
-                        room[site.id, w.weekday] += 1
-                break
-    return site_of
 
 
 def baseline_rooms(problem: RoomsProblem) -> RoomsSolution:
     """Build the rule-of-thumb plan (dates in order, greedy staff); may leave sessions short of staff."""
     started = time.perf_counter()
-    site_of = _children(problem)
+    site_of = greedy_child_sites(problem)
     here = defaultdict(list)
     for child in problem.children:
         if site_of[child.id]:

@@ -44,3 +44,12 @@ def is_intensive(problem: RoomsProblem, site: Site, day: date) -> bool:
 def month_key(day: date) -> str:
     """The month of a date as "YYYY-MM" (the unit of tutors' monthly caps)."""
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def max_sessions_with_gap(candidates: list[date], min_gap_days: int) -> int:
+    """The most sessions the candidates allow with the minimum gap (earliest-first greedy is optimal here)."""
+    count, last = 0, None
+    for day in sorted(candidates):
+        if last is None or (day - last).days >= min_gap_days:
+            count, last = count + 1, day
+    return count

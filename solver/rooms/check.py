@@ -92,6 +92,22 @@ def _children(problem: RoomsProblem, solution: RoomsSolution, out: list[Violatio
     return here
 
 
+def _unseated(problem: RoomsProblem, solution: RoomsSolution, here: dict[str, list], out: list[Violation]) -> None:
+    """Every child is seated up to the rooms' capacity: none left without a site while an allowed site has room."""
+    seated = {a.child_id for a in solution.assignments if a.site_id is not None}
+    for child in problem.children:
+        if child.id in seated:
+            continue
+        for site in problem.sites:
+            days = [w.weekday for w in site.windows if w.weekday in child.weekdays]
+            if not days or (child.allowed_site_ids and site.id not in child.allowed_site_ids):
+                continue
+            if all(sum(1 for c in here.get(site.id, ()) if day in c.weekdays) < site.capacity for day in days):
+                out.append(Violation("child_unseated", f"{child.id}: 会場{site.id}に空きがあるのに通う会場がありません",
+                                     f"{child.id}: has no site although site {site.id} has room on the child's days"))
+                break
+
+
 def _staff(problem: RoomsProblem, solution: RoomsSolution, here: dict[str, list], out: list[Violation]) -> None:
     """Enough staff, tutors reachable, available, within monthly caps, never in two places at once."""
     sites = {s.id: s for s in problem.sites}
@@ -163,6 +179,7 @@ def check_rooms(problem: RoomsProblem, solution: RoomsSolution) -> list[Violatio
     out: list[Violation] = []
     _sessions(problem, solution, out)
     here = _children(problem, solution, out)
+    _unseated(problem, solution, here, out)
     _staff(problem, solution, here, out)
     _pins(problem, solution, out)
     return out

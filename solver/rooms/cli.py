@@ -16,7 +16,7 @@ def add_solve_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``python -m solver rooms``."""
     parser.add_argument("problem", help="a rooms-problem/1 JSON file")
     parser.add_argument("-o", "--output", help="write the rooms-solution/1 JSON here (default: standard output)")
-    parser.add_argument("--time-limit", type=float, default=10.0, help="seconds for the whole solve (default 10)")
+    parser.add_argument("--time-limit", type=float, default=10.0, help="CPU seconds for the whole solve (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="random seed; the same input and seed give the same plan")
 
 

@@ -27,8 +27,11 @@ def keeps_caps_and_hours(problem: RoomsProblem, slots: list[tuple[str, date, int
 
 
 def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, int]],
-                 fixed: dict[int, tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
-    """Staff (site_id, date, start, end, needed) slots greedily; a slot may get fewer tutors than needed."""
+                 fixed: dict[int, tuple[str, ...]] | None = None, all_or_nothing: bool = False) -> list[tuple[str, ...]]:
+    """Staff (site_id, date, start, end, needed) slots greedily, fixed ones first; a slot may get fewer tutors than needed.
+
+    With all_or_nothing a slot that cannot get all it needs books no one beyond its fixed staff.
+    """
     sites = {s.id: s for s in problem.sites}
     reaching = defaultdict(list)
     for t in problem.tutors:
@@ -64,6 +67,8 @@ def greedy_staff(problem: RoomsProblem, slots: list[tuple[str, date, int, int, i
         free.sort(key=lambda t: (load[t.id] >= share[t.id], -((t.id, site_id) in regular),
                                  -(site_id in t.preferred_site_ids), load[t.id] / max(1, t.max_sessions_per_month), t.id))
         picked = free[: max(0, need - len(chosen))]
+        if all_or_nothing and len(chosen) + len(picked) < need:
+            picked = []
         chosen += picked
         for t in picked:
             load[t.id] += 1

@@ -8,10 +8,11 @@ Moves are tried in a fixed order, so the same input gives the same plan; the bud
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Callable
 
+from solver.rooms.augment import free_places
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import free_on, sessions_overlap, staffable_weekdays
 from solver.rooms.problem import RoomsProblem
@@ -123,31 +124,32 @@ def places_needed(slots, pinned: set[tuple[int, str]]) -> list[int]:
     return [max(s.required, pins[k]) for k, s in enumerate(slots)]
 
 
-def _fill_pass(state: StaffState, candidates, deadline: float) -> int:
-    """Staff a dropped session when enough tutors still have room for it; returns the total gain."""
+def fill_slot(state: StaffState, k: int, candidates, pinned) -> int | None:
+    """Staff dropped slot k in full (freeing capped tutors by swaps, see augment.py); the cost change, or None."""
+    state.staff[k] = []
+    if free_places(state, k, candidates, pinned) is None:
+        state.staff[k] = None
+        return None
+    site, others = candidates[k]
+    total = -W_SESSION_SHORT
+    for _ in range(state.slots[k].required):
+        d, t = min((state.delta_add(k, t), t) for t in others if state.can_take(k, t, site))
+        state.staff[k].append(t)
+        state._add(k, t, +1)
+        total += d
+    return total
+
+
+def _fill_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
+    """Staff a dropped session when enough tutors have room for it, or can be freed; returns the total gain."""
     gain = 0
     for k, st in enumerate(state.staff):
-        if st is not None or time.perf_counter() > deadline:
+        if st is not None or cpu_now() > deadline:
             continue
-        site, others = candidates[k]
-        need = state.slots[k].required
-        state.staff[k] = []
-        chosen, total = [], -W_SESSION_SHORT
-        for _ in range(need):
-            options = [(state.delta_add(k, t), t) for t in others if state.can_take(k, t, site)]
-            if not options:
-                break
-            d, t = min(options)
-            state.staff[k].append(t)
-            state._add(k, t, +1)
-            chosen.append(t)
-            total += d
-        if len(chosen) == need and total < 0:
-            gain -= total
-            continue
-        for t in chosen:
-            state._add(k, t, -1)
-        state.staff[k] = None
+        before = state.cost()
+        total = fill_slot(state, k, candidates, pinned)
+        if total is not None:
+            gain += before - state.cost()
     return gain
 
 
@@ -155,7 +157,7 @@ def _swap_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
     """Best single swap on every staffed slot, in slot order; returns the total gain."""
     gain = 0
     for k, st in enumerate(state.staff):
-        if st is None or time.perf_counter() > deadline:
+        if st is None or cpu_now() > deadline:
             continue
         site, others = candidates[k]
         for out in sorted(st):
@@ -182,7 +184,7 @@ def _retire_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
         for t in st or ():
             by_pair[t, state.slots[k].site_id].append(k)
     for (t, site_id), ks in sorted(by_pair.items()):
-        if time.perf_counter() > deadline or state.pair[t, site_id] == 0 or len(ks) > 6:
+        if cpu_now() > deadline or state.pair[t, site_id] == 0 or len(ks) > 6:
             continue
         if any((k, t) in pinned or t not in state.staff[k] for k in ks):
             continue
@@ -206,23 +208,28 @@ def _retire_pass(state: StaffState, candidates, pinned, deadline: float) -> int:
     return gain
 
 
-def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], budget_s: float,
-                     should_stop: Callable[[], bool] | None = None,
-                     on_progress: Callable[[Progress], None] | None = None, started: float | None = None):
-    """Apply improving moves until a full pass gains nothing or the budget ends; returns staff and its objective."""
-    begun = time.perf_counter()
-    deadline = begun + budget_s
-    state = StaffState(problem, slots, staff, fair)
+def slot_candidates(problem: RoomsProblem, slots) -> list[tuple]:
+    """Per slot, its site and the tutors who reach it (sorted, so every pass tries them in one order)."""
     sites = {s.id: s for s in problem.sites}
     reaching = defaultdict(list)
     for t in problem.tutors:
         for site_id in t.site_ids:
             reaching[site_id].append(t.id)
-    candidates = [(sites[s.site_id], sorted(reaching[s.site_id])) for s in slots]
+    return [(sites[s.site_id], sorted(reaching[s.site_id])) for s in slots]
+
+
+def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], budget_s: float,
+                     should_stop: Callable[[], bool] | None = None,
+                     on_progress: Callable[[Progress], None] | None = None, started: float | None = None):
+    """Apply improving moves until a full pass gains nothing or the budget ends; returns staff and its objective."""
+    begun = cpu_now()
+    deadline = begun + budget_s
+    state = StaffState(problem, slots, staff, fair)
+    candidates = slot_candidates(problem, slots)
     pinned = pinned_staff(problem, slots)
     objective = state.cost()
-    while time.perf_counter() < deadline and not (should_stop is not None and should_stop()):
-        gain = (_fill_pass(state, candidates, deadline) + _swap_pass(state, candidates, pinned, deadline)
+    while cpu_now() < deadline and not (should_stop is not None and should_stop()):
+        gain = (_fill_pass(state, candidates, pinned, deadline) + _swap_pass(state, candidates, pinned, deadline)
                 + _retire_pass(state, candidates, pinned, deadline))
         if gain <= 0:
             break
@@ -230,5 +237,5 @@ def improve_staffing(problem: RoomsProblem, slots, staff, fair: dict[str, int], 
         if on_progress is not None:
             held = sum(1 for st in state.staff if st is not None)
             on_progress(Progress("staff", held, held, objective, float("nan"),
-                                 time.perf_counter() - (started or begun)))
+                                 cpu_now() - (started or begun)))
     return [tuple(sorted(st)) if st is not None else None for st in state.staff], state.cost()

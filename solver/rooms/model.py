@@ -9,12 +9,12 @@ Sessions the staffing phase cannot staff go back to the dates phase once, as exc
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from solver.rooms.budget import WALL_CAP, cpu_now
 from solver.rooms.solution import PhaseStats
 
 DTIME_PER_SECOND = 0.2
@@ -30,10 +30,11 @@ STATUS_NAMES = {
 
 @dataclass(frozen=True)
 class PhaseRun:
-    """A solved phase: the solver holding the values (if any solution) and the phase statistics."""
+    """A solved phase: the solver holding the values (if any solution), the phase statistics, and conflicting pins."""
 
     solver: cp_model.CpSolver
     stats: PhaseStats
+    conflict: tuple = ()  # the smallest set of pins that cannot hold together (staffing phase, status infeasible)
 
     @property
     def has_solution(self) -> bool:
@@ -68,7 +69,8 @@ def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: i
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.random_seed = seed
-    params.max_time_in_seconds = max(0.05, time_limit_s)
+    # The budget is CPU seconds (budget.py); the wall limit is only a cap for a busy machine.
+    params.max_time_in_seconds = WALL_CAP * max(0.05, time_limit_s)
     if should_stop is not None and should_stop():
         params.max_time_in_seconds = 0.05  # cancelled: keep whatever the first moments (and the hint) give
     params.num_workers = workers
@@ -78,9 +80,9 @@ def solve_phase(model: cp_model.CpModel, name: str, time_limit_s: float, seed: i
     # The deterministic-time limit normally ends the search before the wall clock does, so the same
     # input and seed give the same plan even on a busy machine; the wall limit stays as the hard cap.
     params.max_deterministic_time = deterministic_time if deterministic_time is not None else DTIME_PER_SECOND * time_limit_s
-    started = time.perf_counter()
+    started = cpu_now()
     status = solver.solve(model, _Callback(on_solution, should_stop))
-    seconds = time.perf_counter() - started
+    seconds = cpu_now() - started
     status_name = STATUS_NAMES.get(status, "unknown")
     has = status_name in ("optimal", "feasible")
     objective = float(solver.objective_value) if has else 0.0

@@ -8,8 +8,10 @@ from ortools.sat.python import cp_model
 
 from solver.geo import travel_minutes
 from solver.rooms.eligibility import child_sites
+from solver.rooms.greedy_children import greedy_child_sites, seat_children
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import Child, RoomsProblem
+from solver.rooms.solution import PhaseStats
 from solver.rooms.weights import (
     W_CHILD_MOVE, W_CHILD_NOT_PREFERRED, W_CHILD_TRAVEL_MINUTE, W_CHILD_UNASSIGNED, child_priority,
 )
@@ -42,32 +44,33 @@ def _site_capacity(model, a, problem: RoomsProblem, children: dict[str, Child]) 
                 model.add(sum(coming) <= site.capacity)
 
 
-def _costs(a, none, problem: RoomsProblem, children: dict[str, Child]) -> list:
-    """Soft: unassigned children (by priority), travel beyond the nearest site, non-preferred sites, moves."""
+def option_costs(problem: RoomsProblem) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """Soft: the cost of each (child, site) option (travel beyond the nearest site, non-preferred, moved) and of no site."""
     sites = {s.id: s for s in problem.sites}
     previous = {p.child_id: p.site_id for p in (problem.previous.child_sites if problem.previous else ())}
-    terms = []
-    by_child = {c.id: [] for c in problem.children}
-    for (c, s), v in a.items():
-        by_child[c].append((s, v))
+    unit, none = {}, {}
     for child in problem.children:
-        options = by_child[child.id]
+        options = child_sites(problem, child)
         if not options:
+            none[child.id] = 0
             continue
-        terms.append(W_CHILD_UNASSIGNED * child_priority(child) * none[child.id])
-        nearest = min(travel_minutes(child.home, sites[s].location) for s, _v in options)
-        for s, v in options:
-            cost = W_CHILD_TRAVEL_MINUTE * (travel_minutes(child.home, sites[s].location) - nearest)
-            if child.preferred_site_ids and s not in child.preferred_site_ids:
+        none[child.id] = W_CHILD_UNASSIGNED * child_priority(child)
+        # Leaving a child without a site also changes their plan.
+        none[child.id] += W_CHILD_MOVE if child.id in previous else 0
+        nearest = min(travel_minutes(child.home, s.location) for s in options)
+        for s in options:
+            cost = W_CHILD_TRAVEL_MINUTE * (travel_minutes(child.home, sites[s.id].location) - nearest)
+            if child.preferred_site_ids and s.id not in child.preferred_site_ids:
                 cost += W_CHILD_NOT_PREFERRED
-            if child.id in previous and previous[child.id] != s:
+            if child.id in previous and previous[child.id] != s.id:
                 cost += W_CHILD_MOVE
-            if cost:
-                terms.append(cost * v)
-        if child.id in previous:
-            # Leaving a child without a site also changes their plan.
-            terms.append(W_CHILD_MOVE * none[child.id])
-    return terms
+            unit[child.id, s.id] = cost
+    return unit, none
+
+
+def _plan_cost(site_of: dict[str, str | None], unit: dict, none: dict) -> int:
+    """The objective of a complete assignment (the greedy fallback's, when CP-SAT has none)."""
+    return sum(unit[c, s] if s is not None else none[c] for c, s in site_of.items())
 
 
 def assign_children(problem: RoomsProblem, time_limit_s: float, seed: int,
@@ -83,12 +86,29 @@ def assign_children(problem: RoomsProblem, time_limit_s: float, seed: int,
     _one_site_per_child(model, a, none, problem)
     _child_pins(model, a, problem)
     _site_capacity(model, a, problem, children)
-    model.minimize(sum(_costs(a, none, problem, children)))
+    unit, none_cost = option_costs(problem)
+    model.minimize(sum(c * a[key] for key, c in unit.items() if c) + sum(c * none[k] for k, c in none_cost.items() if c))
+    start = greedy_child_sites(problem)
+    for (c, s), v in a.items():
+        model.add_hint(v, start[c] == s)
+    for c, v in none.items():
+        model.add_hint(v, start[c] is None)
     # The full linear relaxation closes this transportation-like model at the root.
     run = solve_phase(model, "children", time_limit_s, seed, should_stop=should_stop, linearization_level=2)
-    chosen: dict[str, str | None] = {c.id: None for c in problem.children}
+    chosen = start
     if run.has_solution:
+        chosen = {c.id: None for c in problem.children}
         for (c, s), v in a.items():
             if run.solver.boolean_value(v):
                 chosen[c] = s
-    return chosen, run
+        # A solution cut short by the time limit may leave a seat free that a child could take.
+        chosen = seat_children(problem, chosen)
+        if _plan_cost(start, unit, none_cost) < _plan_cost(chosen, unit, none_cost):
+            chosen = start
+    objective = _plan_cost(chosen, unit, none_cost)
+    if run.has_solution and run.stats.objective == objective:
+        return chosen, run
+    # The bound stays CP-SAT's when it proved one, else 0: every cost is non-negative.
+    bound = min(objective, max(0.0, run.stats.bound)) if run.has_solution else 0.0
+    status = "optimal" if objective <= bound else "feasible"
+    return chosen, PhaseRun(run.solver, PhaseStats("children", status, float(objective), bound, run.stats.seconds))

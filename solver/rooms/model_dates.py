@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
 
-from solver.rooms.calendar import is_intensive
+from solver.rooms.calendar import is_intensive, max_sessions_with_gap
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.problem import RoomsProblem, Site
+from solver.rooms.solution import PhaseStats
 from solver.rooms.weights import (
     W_DATE_CHANGE, W_GAP_WINDOW, W_INTENSIVE_MISSED, W_SESSION_SHORT, W_STAFF_SLACK, long_gap_days,
 )
@@ -116,9 +117,8 @@ def _hint(model, hold, windows, start: set[date]) -> None:
         model.add_hint(empty, not any(d in start for d in inside))
 
 
-def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: float, seed: int,
-                 should_stop: Callable[[], bool] | None = None) -> tuple[list[date], PhaseRun]:
-    """Choose one site's session dates among its candidates."""
+def _build(problem: RoomsProblem, options: DateOptions) -> tuple[cp_model.CpModel, dict, list]:
+    """The dates model of one site: its hold variables and the long-gap windows."""
     model = cp_model.CpModel()
     site = options.site
     hold = {d: model.new_bool_var(f"hold_{site.id}_{d.isoformat()}") for d in options.candidates}
@@ -130,12 +130,40 @@ def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: floa
     model.minimize(_shortfall_cost(hold, site) + sum(_change_cost(hold, options))
                    + sum(_gap_cost(model, hold, options, span_days, problem.period.start, windows))
                    + sum(_intensive_cost(hold, problem, site)) + sum(_slack_cost(hold, options)))
+    return model, hold, windows
+
+
+def calendar_bound(options: DateOptions) -> int:
+    """A lower bound no calendar beats: W_SESSION_SHORT for each session the candidates cannot give with the gap."""
+    return W_SESSION_SHORT * max(0, options.site.target_sessions - max_sessions_with_gap(options.candidates, options.site.min_gap_days))
+
+
+def score_dates(problem: RoomsProblem, options: DateOptions, dates: list[date], seed: int = 0) -> float:
+    """The dates phase's objective for this calendar (the model with every date fixed, so it prices it exactly)."""
+    model, hold, _windows = _build(problem, replace(options, pinned=frozenset()))
+    chosen = set(dates)
+    for d, v in hold.items():
+        model.add(v == (d in chosen))
+    run = solve_phase(model, f"score:{options.site.id}", 1.0, seed, deterministic_time=DATES_DETERMINISTIC_TIME)
+    return run.stats.objective
+
+
+def choose_dates(problem: RoomsProblem, options: DateOptions, time_limit_s: float, seed: int,
+                 should_stop: Callable[[], bool] | None = None) -> tuple[list[date], PhaseRun]:
+    """Choose one site's session dates among its candidates; the bound is at least 0 and the calendar_bound."""
+    model, hold, windows = _build(problem, options)
     start = starting_dates(options)
     _hint(model, hold, windows, start)
     # A fixed deterministic budget per site: enough to close a year's calendar, the same on any machine.
-    run = solve_phase(model, f"dates:{site.id}", time_limit_s, seed, should_stop=should_stop, linearization_level=2,
-                      deterministic_time=DATES_DETERMINISTIC_TIME)
+    run = solve_phase(model, f"dates:{options.site.id}", time_limit_s, seed, should_stop=should_stop,
+                      linearization_level=2, deterministic_time=DATES_DETERMINISTIC_TIME)
     if not run.has_solution:
-        return sorted(start), run  # no better calendar within the limit: keep the starting one
+        # No better calendar within the limit: keep the starting one, priced and bounded honestly.
+        objective = score_dates(problem, options, sorted(start), seed)
+        bound = float(min(objective, calendar_bound(options)))
+        return sorted(start), PhaseRun(run.solver, PhaseStats(run.stats.name, "feasible", objective, bound, run.stats.seconds))
     chosen = sorted(d for d, v in hold.items() if run.solver.boolean_value(v))
-    return chosen, run
+    # CP-SAT's bound stops at the trivial one (target - every candidate, negative) when cut short.
+    bound = min(run.stats.objective, max(run.stats.bound, float(calendar_bound(options))))
+    status = "optimal" if bound >= run.stats.objective else "feasible"
+    return chosen, PhaseRun(run.solver, PhaseStats(run.stats.name, status, run.stats.objective, bound, run.stats.seconds))

@@ -6,7 +6,6 @@ CP-SAT starts from a complete greedy hint; local_search.py then improves what it
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,12 +13,14 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import sessions_overlap, slot_tutors, slots_by_tutor
 from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
 from solver.rooms.model import PhaseRun, solve_phase
 from solver.rooms.pair_search import search_pairs
+from solver.rooms.pinned_staffing import staff_pinned
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.solution import PhaseStats, Progress
 from solver.rooms.staff_bound import staffing_bound
@@ -225,19 +226,20 @@ def _pins_kept(problem: RoomsProblem, slots, staff) -> bool:
                for p in problem.pins.staff) and all(st is not None for s, st in zip(slots, staff) if s.pinned)
 
 
-def _greedy_start(problem, slots, hints, built) -> list[tuple[str, ...] | None]:
-    """Previous staff where still valid, the rest filled greedily; sessions short of staff start dropped."""
+def _greedy_start(problem, slots, hints, built, pinned: dict[int, tuple[str, ...]]) -> list[tuple[str, ...] | None]:
+    """Pinned slots as staffed by the pins' own model, previous staff where still valid, the rest greedily.
+
+    A slot the greedy cannot fill books nobody, so the tutors stay free for the slots after it.
+    """
     index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
     fixed = {}
     for key, staff in (hints or {}).items():
         k = index.get(key)
-        if k is not None:
+        if k is not None and k not in pinned:
             fixed[k] = tuple(t for t in staff if t in dict(built.by_slot[k]))
-    for pin in problem.pins.staff:
-        k = index[pin.site_id, pin.date]
-        fixed[k] = tuple(sorted(set(fixed.get(k, ())) | {pin.tutor_id}))
+    fixed.update(pinned)
     rows = [(s.site_id, s.date, s.start, s.end, max(s.required, len(fixed.get(k, ())))) for k, s in enumerate(slots)]
-    staffed = greedy_staff(problem, rows, fixed)
+    staffed = greedy_staff(problem, rows, fixed, all_or_nothing=True)
     return [st if len(st) == rows[k][4] else None for k, st in enumerate(staffed)]
 
 
@@ -246,10 +248,14 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
                    on_progress: Callable[[Progress], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> tuple[list[tuple[str, ...] | None], PhaseRun]:
     """Staff the chosen sessions; returns per slot its staff, or None when the session had to be dropped."""
-    started = time.perf_counter()
+    started = cpu_now()
     fair = fair_shares(problem, slots)
+    pinned = staff_pinned(problem, slots, seed)
+    if pinned is not None and pinned.conflict:
+        stats = PhaseStats("staff", "infeasible", 0.0, 0.0, cpu_now() - started)
+        return [None] * len(slots), PhaseRun(cp_model.CpSolver(), stats, pinned.conflict)
     built = build_staff_model(problem, slots, fair)
-    start = _greedy_start(problem, slots, hints, built)
+    start = _greedy_start(problem, slots, hints, built, pinned.staff if pinned is not None else {})
     hint_staff(built, slots, start, fair)
 
     def report(cb: cp_model.CpSolverSolutionCallback) -> None:
@@ -257,7 +263,7 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
         if on_progress is not None:
             count = sum(1 for h in built.held if cb.boolean_value(h))
             on_progress(Progress("staff", count, count, cb.objective_value, cb.best_objective_bound,
-                                 time.perf_counter() - started))
+                                 cpu_now() - started))
 
     first_share = 0.5
     run = solve_phase(built.model, "staff", first_share * time_limit_s, seed, workers, report, should_stop,
@@ -273,20 +279,20 @@ def staff_sessions(problem: RoomsProblem, slots: list[SessionSlot], time_limit_s
         staff = start
     if run.stats.status == "optimal":
         return staff, run
-    budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+    budget = max(0.1, time_limit_s - (cpu_now() - started))
     staff, objective = improve_staffing(problem, slots, staff, fair, budget, should_stop, on_progress, started)
     # Pairs next (what swaps cannot change), then the bound from the priced-out model; each gets a share of
     # what is left, and each has a fixed amount of work that normally ends it first (see docs: determinism).
     # With sessions dropped the time goes to the dates' second round instead (solve.py), which gains far more.
     bound = run.stats.bound
     if all(st is not None for st in staff):
-        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        budget = max(0.1, time_limit_s - (cpu_now() - started))
         staff, objective = search_pairs(problem, slots, staff, fair, PAIR_SEARCH_SHARE * budget, should_stop)
-        budget = max(0.1, time_limit_s - (time.perf_counter() - started))
+        budget = max(0.1, time_limit_s - (cpu_now() - started))
         bound = max(bound, math.ceil(staffing_bound(problem, slots, staff, fair, budget) - BOUND_TOLERANCE))
     status = "optimal" if objective <= bound + 0.5 else "feasible"
     if on_progress is not None:
         held = sum(1 for st in staff if st is not None)
-        on_progress(Progress("staff", held, held, objective, bound, time.perf_counter() - started))
-    stats = PhaseStats("staff", status, float(objective), float(bound), time.perf_counter() - started)
+        on_progress(Progress("staff", held, held, objective, bound, cpu_now() - started))
+    stats = PhaseStats("staff", status, float(objective), float(bound), cpu_now() - started)
     return staff, PhaseRun(run.solver, stats)

@@ -9,9 +9,9 @@ a fixed number of flows (or the budget, on a slow machine) ends it.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
+from solver.rooms.budget import cpu_now
 from solver.rooms.local_search import StaffState, pinned_staff
 from solver.rooms.problem import RoomsProblem
 from solver.rooms.staff_flow import PairFlow
@@ -28,7 +28,7 @@ def _pairs(slots, staff) -> set[tuple[str, str]]:
 def search_pairs(problem: RoomsProblem, slots, staff, fair: dict[str, int], budget_s: float,
                  should_stop: Callable[[], bool] | None = None) -> tuple[list, int]:
     """Improve a staffing by changing its tutor-site pairs; returns the staffing and its objective."""
-    deadline = time.perf_counter() + budget_s
+    deadline = cpu_now() + budget_s
     best = StaffState(problem, slots, staff, fair)
     pinned = pinned_staff(problem, slots)
     locked = {(t, slots[k].site_id) for k, t in pinned}
@@ -58,7 +58,7 @@ def search_pairs(problem: RoomsProblem, slots, staff, fair: dict[str, int], budg
     while improved:
         improved = False
         for t, site_id in sorted(_pairs(slots, staff) - locked):
-            if (evaluations >= MAX_EVALUATIONS or time.perf_counter() > deadline
+            if (evaluations >= MAX_EVALUATIONS or cpu_now() > deadline
                     or (should_stop is not None and should_stop())):
                 return staff, cost
             pairs = _pairs(slots, staff)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
+from solver.rooms.budget import cpu_now
 from solver.rooms.eligibility import tutor_can_staff
 from solver.rooms.greedy import greedy_staff, keeps_caps_and_hours
 from solver.rooms.local_search import improve_staffing
@@ -37,7 +37,7 @@ def repair_staffing(problem: RoomsProblem, slots, budget_s: float,
 
     The local search never undoes a kept assignment: one change costs more than any swap can gain.
     """
-    started = time.perf_counter()
+    started = cpu_now()
     keep = still_valid(problem, slots)
     index = {(s.site_id, s.date): k for k, s in enumerate(slots)}
     fixed = {index[key]: tuple(sorted(staff)) for key, staff in keep.items()}
@@ -50,5 +50,5 @@ def repair_staffing(problem: RoomsProblem, slots, budget_s: float,
         return None
     staff, objective = improve_staffing(problem, slots, staff, fair_shares(problem, slots), budget_s, should_stop,
                                         on_progress, started)
-    stats = PhaseStats("staff", "feasible", float(objective), 0.0, time.perf_counter() - started)
+    stats = PhaseStats("staff", "feasible", float(objective), 0.0, cpu_now() - started)
     return staff, PhaseRun(cp_model.CpSolver(), stats)

@@ -2,35 +2,41 @@
 
 from __future__ import annotations
 
-import time
+import math
 from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
 from solver.geo import travel_minutes
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import candidate_dates, month_key, window_on
 from solver.rooms.changes import summarize_changes
 from solver.rooms.eligibility import expected_children, free_on, required_staff, staffable_weekdays
 from solver.rooms.model_children import assign_children
-from solver.rooms.model_dates import DateOptions, choose_dates
-from solver.rooms.model_staff import SessionSlot, staff_sessions
+from solver.rooms.extra_sessions import add_sessions
+from solver.rooms.local_search import StaffState
+from solver.rooms.model_dates import DateOptions, choose_dates, score_dates
+from solver.rooms.model_staff import BOUND_TOLERANCE, SessionSlot, staff_sessions
 from solver.rooms.problem import RoomsProblem, Site
 from solver.rooms.reasons import child_shortfall, pins_shortfall, site_shortfalls
 from solver.rooms.repair import repair_staffing
 from solver.rooms.solution import (
     ChildAssignment, PhaseStats, Progress, RoomsSolution, Session, TutorLoad,
 )
+from solver.rooms.staff_bound import staffing_bound
+from solver.rooms.staff_cost import fair_shares
 from solver.rooms.validate import validate_problem
 
 DEFAULT_WORKERS = 1
+ADD_SESSIONS_SHARE = 0.05  # of the time limit, kept for extra_sessions.add_sessions
 
 
 def _since(started: float, on_progress: Callable[[Progress], None] | None) -> Callable[[Progress], None] | None:
     """Report progress with seconds counted from the start of the whole solve, not of each phase."""
     if on_progress is None:
         return None
-    return lambda p: on_progress(replace(p, seconds=time.perf_counter() - started))
+    return lambda p: on_progress(replace(p, seconds=cpu_now() - started))
 
 
 def _combine(name: str, runs: list[PhaseStats]) -> PhaseStats:
@@ -65,9 +71,9 @@ def _pinned_dates(problem: RoomsProblem) -> dict[str, set[date]]:
 def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, budget, seed, should_stop, on_progress, started):
     """Each site's dates; a site finishing early leaves its wall time to the sites after it."""
     chosen, runs = {}, []
-    begun = time.perf_counter()
+    begun = cpu_now()
     for n, site in enumerate(sites):
-        limit = max(0.05, (budget - (time.perf_counter() - begun)) / (len(sites) - n))
+        limit = max(0.05, (budget - (cpu_now() - begun)) / (len(sites) - n))
         info = days[site.id]
         usable = tuple(d for d in info.candidates if d not in excluded[site.id] or d in pinned[site.id])
         options = DateOptions(site, usable, frozenset(pinned[site.id]), frozenset(sticky.get(site.id, ())),
@@ -77,7 +83,7 @@ def _choose_all_dates(problem, days, pinned, sticky, excluded, sites, budget, se
         if on_progress is not None:
             held = sum(len(v) for v in chosen.values())
             on_progress(Progress("dates", held, 0, sum(r.objective for r in runs), sum(r.bound for r in runs),
-                                 time.perf_counter() - started))
+                                 cpu_now() - started))
     return chosen, runs
 
 
@@ -93,11 +99,11 @@ def _slots(problem, days, chosen, pinned) -> list[SessionSlot]:
 def _staff_with_previous(problem, slots, limit, seed, workers, hints, on_progress, should_stop):
     """Staff the sessions; when re-solving, first try changing only the sessions the change touched."""
     if problem.previous is not None:
-        started = time.perf_counter()
+        started = cpu_now()
         repaired = repair_staffing(problem, slots, 0.5 * limit, should_stop, on_progress)
         if repaired is not None:
             return repaired
-        limit = max(0.1, limit - (time.perf_counter() - started))
+        limit = max(0.1, limit - (cpu_now() - started))
     return staff_sessions(problem, slots, limit, seed, workers, hints, on_progress, should_stop)
 
 
@@ -106,7 +112,7 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
                 should_stop: Callable[[], bool] | None = None, workers: int = DEFAULT_WORKERS) -> RoomsSolution:
     """Plan the study rooms: dates per site, staff per session, a home site per child; deterministic per seed."""
     validate_problem(problem)
-    started = time.perf_counter()
+    started = cpu_now()
     on_progress = _since(started, on_progress)
     site_of, child_run = assign_children(problem, min(3.0, max(0.5, 0.05 * time_limit_s)), seed, should_stop)
     children_here = defaultdict(list)
@@ -126,13 +132,20 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
     chosen, date_runs = _choose_all_dates(problem, days, pinned, previous_dates, excluded, problem.sites, dates_budget, seed,
                                           should_stop, on_progress, started)
     date_stats = {s.id: r for s, r in zip(problem.sites, date_runs)}
+    # The first round's bounds hold over every date with enough tutors able to come; the repair round's
+    # exclude the dates it dropped, so only the first round's are reported.
+    first_bounds = {s.id: r.bound for s, r in zip(problem.sites, date_runs)}
+    first_stats = dict(date_stats)  # priced with the problem's own previous dates (the repair round's are not)
     slots = _slots(problem, days, chosen, pinned)
     hints = {(p.site_id, p.date): p.staff for p in (problem.previous.sessions if problem.previous else ())}
-    remaining = time_limit_s - (time.perf_counter() - started)
-    staff, staff_run = _staff_with_previous(problem, slots, 0.75 * remaining if remaining > 0 else 0.1, seed, workers,
+    remaining = time_limit_s - (cpu_now() - started)
+    # A twentieth of the limit stays for the sessions added last (level 1, cheap): on a busy machine the
+    # staffing used it all and sites stayed short of sessions that free tutors could have held.
+    reserve = ADD_SESSIONS_SHARE * time_limit_s
+    staff, staff_run = _staff_with_previous(problem, slots, max(0.1, 0.75 * remaining - reserve), seed, workers,
                                             hints, on_progress, should_stop)
     dropped = [s for s, st in zip(slots, staff) if st is None]
-    remaining = time_limit_s - (time.perf_counter() - started)
+    remaining = time_limit_s - (cpu_now() - started)
     if dropped and staff_run.has_solution and remaining > 0.4 * time_limit_s and not (should_stop and should_stop()):
         # Repair once: give sites whose sessions could not be staffed a second choice of dates.
         for s in dropped:
@@ -149,21 +162,79 @@ def solve_rooms(problem: RoomsProblem, time_limit_s: float = 10.0, seed: int = 0
         redo_chosen = {**chosen, **redo}
         hints.update({(s.site_id, s.date): st for s, st in zip(slots, staff) if st is not None})
         redo_slots = _slots(problem, days, redo_chosen, pinned)
-        remaining = time_limit_s - (time.perf_counter() - started)
+        remaining = time_limit_s - (cpu_now() - started)
         redo_staff, redo_run = staff_sessions(problem, redo_slots, max(0.1, 0.5 * remaining), seed, workers, hints,
                                               on_progress, should_stop)
         # Keep the first round when the repair found nothing better (e.g. it ran out of time).
         if redo_run.has_solution and redo_run.stats.objective <= staff_run.stats.objective:
             date_stats.update({s.id: r for s, r in zip(touched, redo_runs)})
+            for site in touched:
+                first_stats.pop(site.id, None)
             slots, staff, staff_run = redo_slots, redo_staff, redo_run
+    if staff_run.stats.status == "infeasible":
+        return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
+                         [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats],
+                         staff_run.conflict)
+    remaining = time_limit_s - (cpu_now() - started)
+    searched_slots = slots
+    slots, staff = add_sessions(problem, days, slots, staff, fair_shares(problem, slots),
+                                 max(reserve, 0.5 * remaining))
+    date_phase, staff_phase = _priced(problem, days, pinned, previous_dates, first_bounds,
+                                      {k: v for k, v in first_stats.items() if _same_site_dates(k, searched_slots, slots)},
+                                      slots, staff, seed,
+                                      staff_run.stats, max(0.1, time_limit_s - (cpu_now() - started)))
     return _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed,
-                     [child_run.stats, _combine("dates", list(date_stats.values())), staff_run.stats])
+                     [child_run.stats, date_phase, staff_phase])
 
 
-def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, phases) -> RoomsSolution:
+def _same_site_dates(site_id: str, before, after) -> bool:
+    return [s.date for s in before if s.site_id == site_id] == [s.date for s in after if s.site_id == site_id]
+
+
+def _priced(problem, days, pinned, previous_dates, first_bounds, date_stats, slots, staff, seed, searched, budget):
+    """The dates and staffing phases priced on the plan as it ends, each with a bound no plan of that phase beats.
+
+    A session dropped for want of staff counts once, as a date below the target. The dates bound is the
+    first round's (over every date with enough tutors able to come); the staffing bound is the search's
+    when its sessions are the held ones, else the Lagrangian bound of the held sessions.
+    """
+    begun = cpu_now()
+    chosen_dates = defaultdict(list)
+    for s in slots:
+        chosen_dates[s.site_id].append(s.date)
+    held = [(s, st) for s, st in zip(slots, staff) if st is not None]
+    runs = []
+    for site in problem.sites:
+        info = days[site.id]
+        mine = sorted(s.date for s, _st in held if s.site_id == site.id)
+        usable = sorted(set(d for d in info.candidates if info.free[d] >= info.required[d]) | set(mine) | pinned[site.id])
+        options = DateOptions(site, tuple(usable), frozenset(pinned[site.id]), frozenset(previous_dates.get(site.id, ())),
+                              {d: info.free[d] - info.required[d] for d in usable})
+        phase = date_stats.get(site.id)
+        # A site whose calendar the staffing kept whole keeps its phase's price; only changed calendars are re-priced.
+        same_dates = phase is not None and mine == sorted(chosen_dates.get(site.id, ()))
+        objective = phase.objective if same_dates else score_dates(problem, options, mine, seed)
+        bound = min(objective, first_bounds.get(site.id, 0.0))
+        runs.append(PhaseStats(f"dates:{site.id}", "optimal" if bound >= objective else "feasible", objective, bound, 0.0))
+    held_slots, held_staff = [s for s, _st in held], [st for _s, st in held]
+    fair = fair_shares(problem, held_slots)
+    objective = StaffState(problem, held_slots, held_staff, fair).cost()
+    same = len(held_slots) == len(slots) and searched.status != "unknown"
+    bound = searched.bound if same else 0.0
+    if not same and held_slots:
+        bound = max(bound, math.ceil(staffing_bound(problem, held_slots, held_staff, fair, budget) - BOUND_TOLERANCE))
+    bound = float(min(max(0.0, bound), objective))
+    staff_phase = PhaseStats("staff", "optimal" if bound >= objective else "feasible", float(objective), bound,
+                             searched.seconds + cpu_now() - begun)
+    return _combine("dates", runs), staff_phase
+
+
+def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, phases, conflict=()) -> RoomsSolution:
     sites = {s.id: s for s in problem.sites}
     sessions = [Session(s.site_id, s.date, s.start, s.end, st, s.required, days[s.site_id].expected[s.date])
                 for s, st in zip(slots, staff) if st is not None]
+    order = {s.id: n for n, s in enumerate(problem.sites)}
+    sessions.sort(key=lambda s: (order[s.site_id], s.date))  # sessions added late sit among their site's others
     for s, st in zip(slots, staff):
         if st is None:
             unstaffed[s.site_id].append(s.date)
@@ -176,9 +247,9 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
             load[t] += 1
             where[t].add(s.site_id)
     loads = [TutorLoad(t.id, load[t.id], tuple(sorted(where[t.id]))) for t in problem.tutors]
-    held, used = defaultdict(int), defaultdict(int)
+    held, used = defaultdict(list), defaultdict(int)
     for s in sessions:
-        held[s.site_id] += 1
+        held[s.site_id].append(s.date)
         for t in s.staff:
             used[t, month_key(s.date)] += 1
             used[t, s.date] += 1
@@ -186,14 +257,15 @@ def _assemble(problem, seed, started, site_of, days, slots, staff, unstaffed, ph
     for site in problem.sites:
         if phases[-1].status == "infeasible":
             if site.target_sessions:
-                shortfalls.append(pins_shortfall(site))
+                shortfalls.append(pins_shortfall(problem, site, conflict))
             continue
-        shortfalls.extend(site_shortfalls(problem, site, days[site.id].candidates, held[site.id],
-                                          sorted(set(unstaffed[site.id])), used))
+        info = days[site.id]
+        shortfalls.extend(site_shortfalls(problem, site, info.candidates, held[site.id], sorted(set(unstaffed[site.id])),
+                                          info.free, info.required, used))
     shortfalls.extend(child_shortfall(problem, c) for c in problem.children if site_of[c.id] is None)
     overall = _combine("all", phases)
     return RoomsSolution(
         status=overall.status, objective=overall.objective, bound=overall.bound,
-        seconds=time.perf_counter() - started, seed=seed, sessions=tuple(sessions), assignments=tuple(assignments),
+        seconds=cpu_now() - started, seed=seed, sessions=tuple(sessions), assignments=tuple(assignments),
         tutor_loads=tuple(loads), shortfalls=tuple(shortfalls),
         changes=summarize_changes(problem.previous, sessions, assignments), phases=tuple(phases))

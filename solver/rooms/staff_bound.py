@@ -14,10 +14,10 @@ not plans with other dates or other children's sites.
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict
 from itertools import combinations
 
+from solver.rooms.budget import cpu_now
 from solver.rooms.calendar import month_key
 from solver.rooms.eligibility import all_overlap, slot_tutors, slots_by_tutor
 from solver.rooms.local_search import StaffState, pinned_staff, places_needed
@@ -105,7 +105,7 @@ class _Tutor:
 
 def staffing_bound(problem: RoomsProblem, slots, staff, fair: dict[str, int], budget_s: float) -> float:
     """A lower bound of the staffing objective of these slots (the CP-SAT model's), from the staffing given."""
-    deadline = time.perf_counter() + budget_s
+    deadline = cpu_now() + budget_s
     state = StaffState(problem, slots, [None] * len(slots), fair)
     pinned = pinned_staff(problem, slots)
     eligible = slot_tutors(problem, slots)
@@ -153,7 +153,7 @@ def staffing_bound(problem: RoomsProblem, slots, staff, fair: dict[str, int], bu
         lack = [(need[k] if holdable[k] and (slots[k].pinned or prices[k] * need[k] < W_SESSION_SHORT) else 0)
                 - covered[k] for k in range(len(slots))]
         norm = sum(g * g for g in lack)
-        if norm == 0 or upper - best < 0.5 or time.perf_counter() > deadline:
+        if norm == 0 or upper - best < 0.5 or cpu_now() > deadline:
             break
         move = step * (upper - value) / norm
         prices = [max(0.0, p + move * g) for p, g in zip(prices, lack)]

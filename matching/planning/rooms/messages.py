@@ -20,7 +20,7 @@ from solver.rooms.check import Violation
 # Which kind of id a message starts with, by the checker's code (the rest start with "site date:").
 _LEADING = {"monthly_cap": "tutor", "load_mismatch": "tutor", "over_target": "site", "min_gap": "site",
             "unknown_child": "child", "child_shortfall": "child", "child_twice": "child", "child_not_allowed": "child", "pin_child": "child",
-            "over_capacity": "site"}
+            "over_capacity": "site", "child_unseated": "child"}
 # One pass over the text, so a name put in (say the site 「北会場1」) is never read again as an id.
 _IDS = re.compile(
     r"^(?P<session>\d+) (?P<date>\d{4}-\d{2}-\d{2}):"    # "site date:" leading a session's message

@@ -31,8 +31,8 @@ def test_missing_tutors_are_reported_by_month_and_weekday():
     solution = solve_rooms(problem, time_limit_s=5)
     staff = [s for s in solution.shortfalls if s.kind == "staff"]
     assert len(solution.sessions) == 2
-    assert staff and staff[0].reason_ja == "会場A: 6月は木曜の空き講師が1名のみのため、2回分の人員が不足しています"
-    assert staff[0].reason_en == "会場A: in June only 1 tutor free on Thursdays, so 2 sessions lack staff"
+    assert staff and staff[0].reason_ja == "会場A: 6月の木曜は来られる講師は1名のみで、1回に2名必要なため、2回分の人員が不足しています"
+    assert staff[0].reason_en == "会場A: in June only 1 tutor can come on Thursdays and a session needs 2, so 2 sessions lack staff"
 
 
 def test_min_gap_limits_sessions_with_a_reason():
@@ -102,8 +102,8 @@ def test_child_without_a_possible_site_is_reported(tiny):
 def test_no_free_tutor_is_said_plainly():
     problem = make_problem(tutors=(make_tutor("T1", availability=()),))
     staff = [s for s in solve_rooms(problem, time_limit_s=5).shortfalls if s.kind == "staff"]
-    assert staff[0].reason_ja == "会場A: 6月は火曜の空き講師がいないため、2回分の人員が不足しています"
-    assert staff[0].reason_en == "会場A: in June no tutor free on Tuesdays, so 2 sessions lack staff"
+    assert staff[0].reason_ja == "会場A: 6月の火曜は来られる講師がいないため、2回分の人員が不足しています"
+    assert staff[0].reason_en == "会場A: in June no tutor can come on Tuesdays, so 2 sessions lack staff"
 
 
 def test_same_seed_gives_the_same_plan_when_local_search_runs():
@@ -121,4 +121,13 @@ def test_pins_that_admit_no_staffing_are_reported_as_infeasible(tiny):
     tutors = (make_tutor("T1", max_sessions_per_month=1), make_tutor("T2"), make_tutor("T3"))
     solution = solve_rooms(replace(tiny, tutors=tutors, pins=pins), time_limit_s=5)
     assert solution.status == "infeasible" and solution.sessions == ()
-    assert "ピンを見直してください" in solution.shortfalls[0].reason_ja
+    assert "会場A 2026-06-02の講師T1、会場A 2026-06-04の講師T1。これらのピンを見直してください" in solution.shortfalls[0].reason_ja
+
+
+def test_every_phase_bound_is_between_zero_and_its_objective():
+    from seed_data.rooms_instances import generate_rooms_problem
+
+    for problem in (generate_rooms_problem(3, 5, 70, 3, sessions_per_site=70), generate_rooms_problem(2, 14, 30, 5, sessions_per_site=20)):
+        solution = solve_rooms(problem, time_limit_s=3, seed=0)
+        assert all(0 <= p.bound <= p.objective for p in solution.phases), solution.phases
+        assert 0 <= solution.bound <= solution.objective
