@@ -7,17 +7,16 @@ from typing import Any, Optional
 
 from flask import Flask
 
-from matching.planning.runner import JobRunner
-from webapp import cli, database, errors, formatting, log_privacy, mail, security
+from webapp import background, cli, database, errors, formatting, health, log_privacy, logs, mail, proxy, security
 from webapp.extensions import babel, csrf, login_manager
-from webapp.clock import today_in
 from webapp.i18n import select_locale
 
 
 def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
     """Build the app: settings, extensions, blueprints, error pages and commands."""
     app = Flask(__name__, instance_relative_config=True)
-    os.makedirs(app.instance_path, exist_ok=True)
+    # The instance folder holds the demo's database, secret key and mail files: the site's user's alone.
+    os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
     from webapp.config import from_environment
 
     app.config.from_mapping(from_environment(app.instance_path))
@@ -26,8 +25,8 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("SECRET_KEY is not set: export a long random value (the demo script makes one)")
     register_extensions(app)
-    register_job_runner(app)
     mail.init_app(app)
+    background.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -36,6 +35,8 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     """Bind the database, CSRF, login, translations, filters and security headers to the app."""
+    proxy.init_app(app)
+    logs.init_app(app)
     database.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
@@ -43,12 +44,6 @@ def register_extensions(app: Flask) -> None:
     formatting.init_app(app)
     security.init_app(app)
     log_privacy.init_app(app)
-
-
-def register_job_runner(app: Flask) -> None:
-    """Solve jobs run in this process on a background thread (the embedded default)."""
-    app.extensions["job_runner"] = JobRunner(app.extensions["session_factory"], lambda: today_in(app),
-                                             time_limit_s=float(app.config["SOLVER_TIME_LIMIT_S"]))
 
 
 def register_blueprints(app: Flask) -> None:
@@ -64,3 +59,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(family)
     app.register_blueprint(tutor)
     app.register_blueprint(admin)
+    app.register_blueprint(health.bp)
