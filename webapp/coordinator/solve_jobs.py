@@ -23,8 +23,13 @@ def _kind(value: str) -> PlanKind:
 
 
 def runner():
-    """The app's job runner."""
+    """The app's job runner: a thread of this process, or the queue's workers."""
     return current_app.extensions["job_runner"]
+
+
+def heartbeat_s() -> float:
+    """How often running solves stamp their job, so a stale one is recognised as dead."""
+    return float(current_app.config["SOLVE_HEARTBEAT_S"])
 
 
 @bp.route("/plans/<kind>/solve", methods=["POST"])
@@ -36,7 +41,8 @@ def start_solve(kind: str):
     base = plan_with_status(db(), programme.id, plan_kind, PlanStatus.DRAFT) or plan_with_status(
         db(), programme.id, plan_kind, PlanStatus.PUBLISHED)
     try:
-        job_id = queue_solve(db(), programme.id, plan_kind, current_user.id, base.id if base else None)
+        job_id = queue_solve(db(), programme.id, plan_kind, current_user.id, base.id if base else None,
+                             heartbeat_s())
     except JobAlreadyRunning:
         flash(_("計算中のジョブがあります。終わるまでお待ちください。"), "error")
         return redirect(url_for("coordinator.plans", kind=kind))
@@ -48,14 +54,14 @@ def start_solve(kind: str):
 @role_required(*STAFF_ROLES)
 def solve_job(job_id: int):
     """A solve's live progress (the page polls the status), its outcome and a cancel button."""
-    return render_template("coordinator/solve_job.html", job=job_view(db(), job_id))
+    return render_template("coordinator/solve_job.html", job=job_view(db(), job_id, heartbeat_s()))
 
 
 @bp.route("/jobs/<int:job_id>/status")
 @role_required(*STAFF_ROLES)
 def solve_job_status(job_id: int):
     """The job's status and progress as JSON for the polling page."""
-    job = job_view(db(), job_id)
+    job = job_view(db(), job_id, heartbeat_s())
     return jsonify(status=job.status.value, finished=job.finished, progress=job.progress, error=job.error,
                    result_url=url_for("coordinator.plan", plan_id=job.result_plan_id) if job.result_plan_id else None)
 
