@@ -48,6 +48,7 @@ class Process:
     popen: subprocess.Popen
     log_path: Path
     stop_signal: int = signal.SIGTERM
+    grace_s: float = 15.0  # how long it may take to stop before it is killed
 
     def output(self) -> str:
         """What the process printed so far."""
@@ -69,7 +70,7 @@ class Process:
             horses = self.children()
             os.killpg(self.popen.pid, self.stop_signal)
             try:
-                self.popen.wait(timeout=15)
+                self.popen.wait(timeout=self.grace_s)
             except subprocess.TimeoutExpired:
                 os.killpg(self.popen.pid, signal.SIGKILL)
                 self.popen.wait(timeout=5)
@@ -114,6 +115,7 @@ def start_web(name: str, env: dict[str, str], log_dir: Path) -> tuple[Process, s
     process = start(name, [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "-b", f"127.0.0.1:{port}",
                            "--workers", "1", "webapp:create_app()"], env, log_dir)
     process.stop_signal = signal.SIGINT  # gunicorn's quick shutdown: no waiting out idle keep-alive connections
+    process.grace_s = 5.0
     base = f"http://127.0.0.1:{port}"
 
     def ready() -> bool:

@@ -111,3 +111,22 @@ def test_killing_the_worker_mid_solve_leaves_the_job_failed_and_every_plan_uncha
     assert next_job != job_id
     browser.post(f"/coordinator/jobs/{next_job}/cancel", {}, token_from=f"/coordinator/jobs/{next_job}")
     assert browser.json(f"/coordinator/jobs/{next_job}/status")["status"] == "cancelled"
+
+
+def test_a_solve_cancelled_from_the_other_web_process_stops_in_the_worker_and_stores_nothing(stack):
+    before = _plans_fingerprint(stack.database_url)
+    worker = start_worker("worker-cancelled", {**stack.env, "SOLVER_TIME_LIMIT_S": "120"}, stack.log_dir,
+                          queues="solve")
+    try:
+        browser = Browser(stack.web_a).login(*COORDINATOR)
+        job_id = _start_solve(browser)
+        wait_until(lambda: browser.json(f"/coordinator/jobs/{job_id}/status")["status"] == "running", 60,
+                   "the solve to start")
+        other = Browser(stack.web_b).login(*COORDINATOR)
+        other.post(f"/coordinator/jobs/{job_id}/cancel", {}, token_from=f"/coordinator/jobs/{job_id}")
+        status = wait_until(lambda: (s := other.json(f"/coordinator/jobs/{job_id}/status"))["finished"] and s,
+                            90, "the cancelled solve to stop")
+    finally:
+        worker.stop()
+    assert status["status"] == "cancelled"
+    assert _plans_fingerprint(stack.database_url) == before
