@@ -15,7 +15,8 @@ from matching.models import Channel, Notification, NotificationStatus
 from matching.notify.outbox import enqueue
 from tests.production.stack import Browser, start_worker, wait_until
 
-pytestmark = [pytest.mark.postgres, pytest.mark.production, pytest.mark.slow]
+# One stack for the whole module: with xdist's loadgroup its tests stay in one test process.
+pytestmark = [pytest.mark.postgres, pytest.mark.production, pytest.mark.slow, pytest.mark.xdist_group("stack")]
 COORDINATOR = ("coordinator", "demo-coordinator-2026")
 
 
