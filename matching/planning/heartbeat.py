@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Optional
 
-from sqlalchemy import or_, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from matching.models import JobStatus, SolveJob
@@ -38,11 +38,13 @@ def fail_dead_jobs(session: Session, heartbeat_s: float = HEARTBEAT_S, now: Opti
     """Mark failed every running job whose heartbeat is stale; returns how many (each at most once, on any database)."""
     now = now or utcnow()
     cutoff = now - dead_after(heartbeat_s)
+    dead = (SolveJob.status == JobStatus.RUNNING) & or_(
+        SolveJob.heartbeat_at < cutoff, SolveJob.heartbeat_at.is_(None) & (SolveJob.created_at < cutoff))
+    # Read first: the job page polls this every second, and an UPDATE would take SQLite's write lock each time.
+    if session.scalar(select(SolveJob.id).where(dead).limit(1)) is None:
+        return 0
     result = session.execute(
-        update(SolveJob)
-        .where(SolveJob.status == JobStatus.RUNNING,
-               or_(SolveJob.heartbeat_at < cutoff, SolveJob.heartbeat_at.is_(None) & (SolveJob.created_at < cutoff)))
-        .values(status=JobStatus.FAILED, error=DEAD_MESSAGE, finished_at=now)
+        update(SolveJob).where(dead).values(status=JobStatus.FAILED, error=DEAD_MESSAGE, finished_at=now)
         .execution_options(synchronize_session=False)
     )
     session.commit()
