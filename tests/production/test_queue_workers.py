@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from matching.db import make_engine, make_session_factory
 from matching.models import Channel, Notification, NotificationStatus
 from matching.notify.outbox import enqueue
-from tests.production.stack import Browser, start_worker, wait_until
+from tests.production.stack import BIN, Browser, start, start_worker, wait_until
 
 # One stack for the whole module: with xdist's loadgroup its tests stay in one test process.
 pytestmark = [pytest.mark.postgres, pytest.mark.production, pytest.mark.slow, pytest.mark.xdist_group("stack")]
@@ -131,3 +131,23 @@ def test_a_solve_cancelled_from_the_other_web_process_stops_in_the_worker_and_st
         worker.stop()
     assert status["status"] == "cancelled"
     assert _plans_fingerprint(stack.database_url) == before
+
+
+def test_the_scheduler_has_a_worker_deliver_waiting_notices_without_anyone_asking(stack):
+    engine = make_engine(stack.database_url)
+    with make_session_factory(engine)() as session:
+        enqueue(session, kind="plan_change", channel=Channel.EMAIL, address="scheduled@example.jp",
+                subject="訪問日のお知らせ", body="お知らせ")
+        session.commit()
+    engine.dispose()
+    env = {**stack.env, "NOTICE_DELIVERY_INTERVAL_S": "1"}
+    scheduler = start("scheduler", [str(BIN / "flask"), "--app", "webapp", "scheduler"], env, stack.log_dir)
+    worker = start_worker("worker-scheduled", env, stack.log_dir, queues="mail")
+    try:
+        wait_until(lambda: any(str(m["To"]) == "scheduled@example.jp" for m in stack.smtp.inbox), 60,
+                   "the scheduled round to send the notice")
+    finally:
+        scheduler.stop()
+        worker.stop()
+    assert [str(m["To"]) for m in stack.smtp.inbox].count("scheduled@example.jp") == 1
+    assert "sweep" in scheduler.output()
