@@ -10,4 +10,5 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet -e ".[test]"
 # Two workers by default (the CI machine has two cores); PYTEST_WORKERS=0 runs in one process.
-exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+# loadgroup keeps the tests that share one production stack (tests/production) in one worker.
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"

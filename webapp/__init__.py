@@ -7,18 +7,18 @@ from typing import Any, Optional
 
 from flask import Flask, redirect, url_for
 
-from matching.planning.runner import JobRunner
-from webapp import cli, database, errors, formatting, input_guard, log_privacy, mail, routing, security, throttling
+from webapp import background, cli, database, errors, formatting, health, input_guard, log_privacy, logs, mail, proxy
+from webapp import routing, security, throttling
 from webapp.auth import session_limits
 from webapp.extensions import babel, csrf, login_manager
-from webapp.clock import today_in
 from webapp.i18n import select_locale
 
 
 def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
     """Build the app: settings, extensions, blueprints, error pages and commands."""
     app = Flask(__name__, instance_relative_config=True)
-    os.makedirs(app.instance_path, exist_ok=True)
+    # The instance folder holds the demo's database, secret key and mail files: the site's user's alone.
+    os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
     from webapp.config import check_settings, from_environment
 
     app.config.from_mapping(from_environment(app.instance_path))
@@ -27,8 +27,8 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
     check_settings(app.config)
     routing.init_app(app)
     register_extensions(app)
-    register_job_runner(app)
     mail.init_app(app)
+    background.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -37,6 +37,8 @@ def create_app(test_config: Optional[dict[str, Any]] = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     """Bind the database, CSRF, login, translations, filters and security headers to the app."""
+    proxy.init_app(app)
+    logs.init_app(app)
     database.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
@@ -47,12 +49,6 @@ def register_extensions(app: Flask) -> None:
     log_privacy.init_app(app)
     input_guard.init_app(app)
     throttling.init_app(app)
-
-
-def register_job_runner(app: Flask) -> None:
-    """Solve jobs run in this process on a background thread (the embedded default)."""
-    app.extensions["job_runner"] = JobRunner(app.extensions["session_factory"], lambda: today_in(app),
-                                             time_limit_s=float(app.config["SOLVER_TIME_LIMIT_S"]))
 
 
 def register_blueprints(app: Flask) -> None:
@@ -71,6 +67,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tutor)
     app.register_blueprint(admin)
     app.register_blueprint(attendance)
+    app.register_blueprint(health.bp)
     # Browsers and tools ask for /favicon.ico whatever the page links; answer with the one icon.
     app.add_url_rule("/favicon.ico", "favicon",
                      lambda: redirect(url_for("static", filename="favicon.svg"), code=301))

@@ -94,7 +94,7 @@ def deliver_notices_command() -> None:
     """Send every due e-mail in the outbox now (failed ones are retried later)."""
     with current_app.extensions["session_factory"]() as session:
         report = deliver_due(session, current_app.extensions["mail_sender"], now())
-    click.echo(f"sent {report.sent}, failed {report.failed}")
+    click.echo(f"sent {report.sent}, written to files (not sent) {report.filed}, failed {report.failed}")
 
 
 @click.command("apply-retention")

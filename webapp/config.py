@@ -74,6 +74,18 @@ def from_environment(instance_path: str) -> dict:
         "MAP_TILE_ATTRIBUTION": os.environ.get("MAP_TILE_ATTRIBUTION", ""),
         # The date the site treats as today; unset means the real date in Asia/Tokyo.
         "TODAY": os.environ.get("MATCHING_TODAY"),
+        # Production: a Redis URL for the job queue (solves and mail run in `flask worker` processes).
+        # Unset: the embedded default, jobs on threads of the web process.
+        "JOB_QUEUE_URL": os.environ.get("JOB_QUEUE_URL", ""),
+        # How often a running solve proves it is alive; after three missed beats its job is failed.
+        "SOLVE_HEARTBEAT_S": os.environ.get("SOLVE_HEARTBEAT_S", "10"),
+        # The address space one solve may use in a worker, in MiB (0: no limit).
+        "SOLVER_MEMORY_LIMIT_MB": os.environ.get("SOLVER_MEMORY_LIMIT_MB", "3072"),
+        # When the scheduler queues tomorrow's reminders (cron, UTC): 00:00 UTC is 09:00 in Tokyo.
+        "REMINDERS_CRON": os.environ.get("REMINDERS_CRON", "0 0 * * *"),
+        # Logs: "json" lines on standard output (production) or plain text (the demo).
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text"),
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
     }
 
 

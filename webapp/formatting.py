@@ -48,6 +48,9 @@ LABELS = {
     # notices
     "pending": _l("送信待ち"),
     "sent": _l("送信済み"),
+    "sending": _l("送信中"),
+    "attention": _l("要対応"),
+    "filed": _l("ファイル保存(未送信)"),
     "printed": _l("郵送済み"),
     # plans
     "proposed": _l("採用待ち"),

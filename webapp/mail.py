@@ -1,4 +1,4 @@
-"""The app's e-mail sender and delivery loop, from configuration: SMTP when SMTP_HOST is set, else a folder."""
+"""The app's e-mail sender, from configuration: SMTP when SMTP_HOST is set, else a folder of files (not sent)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from matching.notify.delivery_loop import DeliveryLoop
 from matching.notify.outbox import Sender
 from matching.notify.reminders import queue_reminders
 from matching.notify.senders import FolderSender, SmtpSender
 from matching.services.programme import current_programme
-from webapp.clock import now, today_in
+from webapp.clock import today_in
 
 
 def make_sender(app: Flask) -> Sender:
@@ -35,12 +34,5 @@ def queue_tomorrows_reminders(app: Flask) -> Callable[[Session], None]:
 
 
 def init_app(app: Flask) -> None:
-    """Attach the sender, and start the delivery loop unless its interval is 0 (tests deliver by hand)."""
-    sender = make_sender(app)
-    app.extensions["mail_sender"] = sender
-    interval = float(app.config["NOTICE_DELIVERY_INTERVAL_S"])
-    if interval > 0:
-        before_round = queue_tomorrows_reminders(app) if app.config.get("REMINDERS_ENABLED") else None
-        loop = DeliveryLoop(app.extensions["session_factory"], sender, interval, now, before_round)
-        loop.start()
-        app.extensions["delivery_loop"] = loop
+    """Attach the sender (whoever delivers, in this process or in a worker, uses it)."""
+    app.extensions["mail_sender"] = make_sender(app)

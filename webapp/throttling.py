@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from flask import Flask, current_app
-from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
 from webapp.clock import TOKYO
@@ -79,10 +78,8 @@ def hashing_slot() -> Iterator[None]:
 
 
 def init_app(app: Flask) -> None:
-    """Trust PROXY_COUNT proxies for the client address, bind the limiter, and make the hashing slots."""
-    proxies = int(app.config["PROXY_COUNT"])
-    if proxies > 0:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+    """Bind the limiter (the client address is the real one: webapp.proxy trusts PROXY_COUNT proxies), and make
+    the hashing slots."""
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)  # Retry-After on every 429
     limiter.init_app(app)
     app.extensions["password_hash_slots"] = threading.BoundedSemaphore(int(app.config["PASSWORD_HASH_CONCURRENCY"]))

@@ -89,8 +89,11 @@ class NotificationStatus(str, enum.Enum):
     """Where a notice is in the outbox."""
 
     PENDING = "pending"
+    SENDING = "sending"  # claimed by one sender, so no other sends it too
     SENT = "sent"
     FAILED = "failed"  # will be retried
+    ATTENTION = "attention"  # retries used up, or a send that may or may not have gone out: a person decides
+    FILED = "filed"  # written to a file because no mail server is configured: not sent
     PRINTED = "printed"  # a letter that went out on paper
 
 

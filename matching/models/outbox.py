@@ -34,5 +34,7 @@ class Notification(Timestamped, Base):
     last_error: Mapped[str] = mapped_column(String(500), default="")
     next_attempt_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    # When a sender took the notice to send it (status 'sending'): a claim no sender finished is for a person.
+    claimed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     # Set for notices that must go out only once, e.g. "reminder:occurrence:42:household"; unique.
     dedupe_key: Mapped[Optional[str]] = mapped_column(String(100), unique=True)

@@ -61,3 +61,13 @@ def mark_printed(session: Session, notice_id: int, user_id: int, now: datetime) 
     notice.sent_at = now
     record(session, user_id, "letter_printed", "notification", notice.id)
     session.commit()
+
+
+def send_again(session: Session, notice_id: int, user_id: Optional[int]) -> None:
+    """A person checked a notice left for them (retries used up, or a send that may not have arrived): try it again."""
+    notice = session.get(Notification, notice_id)
+    if notice is None or notice.status is not NotificationStatus.ATTENTION:
+        raise NotFound(f"notice {notice_id} waiting for a person")
+    notice.status, notice.attempts, notice.next_attempt_at = NotificationStatus.PENDING, 0, None
+    record(session, user_id, "notice_send_again", "notification", notice.id)
+    session.commit()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import smtplib
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
+
+from matching.private_files import write_private
 
 
 def _message(sender: str, to: str, subject: str, body: str) -> EmailMessage:
@@ -20,6 +23,8 @@ def _message(sender: str, to: str, subject: str, body: str) -> EmailMessage:
 
 class SmtpSender:
     """Sends through an SMTP server (STARTTLS and login when configured)."""
+
+    delivers = True
 
     def __init__(self, host: str, port: int, from_address: str, username: str = "", password: str = "",
                  starttls: bool = False, timeout_s: float = 10.0):
@@ -37,14 +42,20 @@ class SmtpSender:
 
 
 class FolderSender:
-    """Writes each message as an .eml file into a folder (the embedded demo has no mail server)."""
+    """Writes each message as an .eml file into a folder (the embedded demo has no mail server): nothing is sent.
+
+    The messages carry children's and guardians' names, so the folder and files are the site's user's alone.
+    """
+
+    delivers = False
 
     def __init__(self, folder: Path, from_address: str):
         self.folder, self.from_address = Path(folder), from_address
 
     def send(self, to: str, subject: str, body: str) -> None:
-        """Write one message to the folder."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Write one message to the folder, readable by the site's user only."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.folder, 0o700)
         message = _message(self.from_address, to, subject, body)
         name = message["Message-ID"].strip("<>").replace("@", "_")
-        (self.folder / f"{name}.eml").write_bytes(message.as_bytes())
+        write_private(self.folder / f"{name}.eml", message.as_bytes())

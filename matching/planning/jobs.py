@@ -10,15 +10,17 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, is_dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob
 from matching.models.base import utcnow
+from matching.planning.heartbeat import HEARTBEAT_S, Heartbeat, fail_dead_jobs
 from matching.planning.registry import handler_for
 from matching.services.audit import record
 from matching.services.errors import NotFound
@@ -27,9 +29,7 @@ log = logging.getLogger(__name__)
 
 # Progress is written to the database at most this often, so a fast solver cannot flood it.
 PROGRESS_INTERVAL_S = 0.5
-# A job still "running" this long after it was queued died with its process (a restart): it no longer
-# blocks new solves. Far above any solver time limit the site uses.
-STALE_AFTER = timedelta(minutes=15)
+LOST_MESSAGE = "interrupted: the worker running the solve stopped"
 
 
 class JobAlreadyRunning(RuntimeError):
@@ -65,17 +65,15 @@ def _view(job: SolveJob) -> JobView:
 
 
 def queue_solve(session: Session, programme_id: int, kind: PlanKind, user_id: Optional[int],
-                base_plan_id: Optional[int] = None) -> int:
-    """Record a solve to run; refuses while another solve of the kind is queued or running."""
+                base_plan_id: Optional[int] = None, heartbeat_s: float = HEARTBEAT_S) -> int:
+    """Record a solve to run; refuses while another solve of the kind is queued or running (and alive)."""
+    fail_dead_jobs(session, heartbeat_s)
     unfinished = session.scalars(
-        select(SolveJob).where(SolveJob.programme_id == programme_id, SolveJob.kind == kind,
-                               SolveJob.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]))
-    ).all()
-    for job in unfinished:
-        if _as_utc(job.created_at) < utcnow() - STALE_AFTER:
-            _finish(session, job, JobStatus.FAILED, "interrupted: the server stopped while solving")
-        else:
-            raise JobAlreadyRunning(job.id)
+        select(SolveJob.id).where(SolveJob.programme_id == programme_id, SolveJob.kind == kind,
+                                  SolveJob.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]))
+    ).first()
+    if unfinished is not None:
+        raise JobAlreadyRunning(unfinished)
     job = SolveJob(programme_id=programme_id, kind=kind, requested_by_id=user_id, base_plan_id=base_plan_id)
     session.add(job)
     session.flush()
@@ -84,8 +82,9 @@ def queue_solve(session: Session, programme_id: int, kind: PlanKind, user_id: Op
     return job.id
 
 
-def job_view(session: Session, job_id: int) -> JobView:
-    """The job's status, progress and result."""
+def job_view(session: Session, job_id: int, heartbeat_s: float = HEARTBEAT_S) -> JobView:
+    """The job's status, progress and result (a running job whose runner died is failed first)."""
+    fail_dead_jobs(session, heartbeat_s)
     job = session.get(SolveJob, job_id)
     if job is None:
         raise NotFound(f"solve job {job_id}")
@@ -93,7 +92,7 @@ def job_view(session: Session, job_id: int) -> JobView:
 
 
 def request_cancel(session: Session, job_id: int, user_id: Optional[int]) -> None:
-    """Ask a queued or running job to stop; its result, if any arrives, is thrown away."""
+    """Stop a job: a queued one is cancelled at once, a running one is asked to stop and its result thrown away."""
     job = session.get(SolveJob, job_id)
     if job is None:
         raise NotFound(f"solve job {job_id}")
@@ -101,18 +100,35 @@ def request_cancel(session: Session, job_id: int, user_id: Optional[int]) -> Non
         job.cancel_requested = True
         record(session, user_id, "solve_cancel_requested", "solve_job", job.id)
         session.commit()
+        # Nobody may be left to pick a queued job up (its worker is down): cancel it here, unless a runner
+        # claimed it in between, in which case the flag stops it.
+        _finish(session, job_id, JobStatus.CANCELLED, from_status=JobStatus.QUEUED)
 
 
-def _as_utc(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; they were written in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+def _finish(session: Session, job_id: int, status: JobStatus, error: str = "",
+            from_status: JobStatus = JobStatus.RUNNING) -> bool:
+    """Move the job from from_status to its final status and commit; False when it was no longer there."""
+    moved = session.execute(
+        update(SolveJob).where(SolveJob.id == job_id, SolveJob.status == from_status)
+        .values(status=status, error=error[:500], finished_at=utcnow()).execution_options(synchronize_session=False)
+    ).rowcount
+    if moved:
+        session.commit()
+    else:
+        session.rollback()
+    return moved == 1
 
 
-def _finish(session: Session, job: SolveJob, status: JobStatus, error: str = "") -> None:
-    job.status = status
-    job.error = error[:500]
-    job.finished_at = utcnow()
+def _claim(session: Session, job_id: int) -> bool:
+    """Take a queued job for this runner (atomically: two runners given the same job cannot both run it)."""
+    now = utcnow()
+    claimed = session.execute(
+        update(SolveJob).where(SolveJob.id == job_id, SolveJob.status == JobStatus.QUEUED)
+        .values(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
     session.commit()
+    return claimed == 1
 
 
 def _json_number(value: Any) -> Any:
@@ -156,54 +172,68 @@ class _ProgressWriter:
         return self._cancel.is_set()
 
 
-def _cancelled(session: Session, job: SolveJob, cancel: threading.Event) -> bool:
-    session.refresh(job)
-    return cancel.is_set() or job.cancel_requested
-
-
 def run_solve(session_factory: sessionmaker, job_id: int, time_limit_s: float, today: date, seed: int = 0,
-              cancel: Optional[threading.Event] = None) -> JobStatus:
+              cancel: Optional[threading.Event] = None, heartbeat_s: float = HEARTBEAT_S,
+              owner_alive: Optional[Callable[[], bool]] = None) -> JobStatus:
     """Run a queued job to its end and return its final status; a new plan is stored only on success."""
     cancel = cancel or threading.Event()
-    started = time.monotonic()
     with session_factory() as session:
         job = session.get(SolveJob, job_id)
-        if job is None or job.status is not JobStatus.QUEUED:
-            return job.status if job else JobStatus.FAILED
-        if job.cancel_requested:
-            _finish(session, job, JobStatus.CANCELLED)
+        if job is None:
+            return JobStatus.FAILED
+        if job.cancel_requested and _finish(session, job_id, JobStatus.CANCELLED, from_status=JobStatus.QUEUED):
             return JobStatus.CANCELLED
-        job.status, job.started_at = JobStatus.RUNNING, utcnow()
+        if not _claim(session, job_id):
+            session.refresh(job)
+            return job.status
+        session.refresh(job)
+        beats = Heartbeat(session_factory, job_id, cancel, heartbeat_s, owner_alive or (lambda: True))
+        with beats:
+            return _solve_and_store(session, session_factory, job, cancel, beats, time_limit_s, today, seed)
+
+
+def _solve_and_store(session: Session, session_factory: sessionmaker, job: SolveJob, cancel: threading.Event,
+                     beats: Heartbeat, time_limit_s: float, today: date, seed: int) -> JobStatus:
+    started = time.monotonic()
+    handler = handler_for(job.kind)
+    try:
+        problem = handler.build_problem(session, job.programme_id, job.base_plan_id, today)
+        # End the read transaction before solving: on SQLite an open one blocks the progress writer.
         session.commit()
-        handler = handler_for(job.kind)
-        try:
-            problem = handler.build_problem(session, job.programme_id, job.base_plan_id, today)
-            # End the read transaction before solving: on SQLite an open one blocks the progress writer.
-            session.commit()
-            writer = _ProgressWriter(session_factory, job_id, started, cancel)
-            solution = handler.solve(problem, time_limit_s, seed, writer, writer.should_stop)
-        except Exception as exc:  # the job page must say what went wrong; the traceback goes to the log
-            log.exception("solve job %s failed", job_id)
-            session.rollback()
-            _finish(session, job, JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
-            return JobStatus.FAILED
-        if _cancelled(session, job, cancel):
-            _finish(session, job, JobStatus.CANCELLED)
-            return JobStatus.CANCELLED
-        if not handler.has_plan(solution):
-            _finish(session, job, JobStatus.FAILED, f"no plan: solver status {getattr(solution, 'status', '?')}")
-            return JobStatus.FAILED
-        try:
-            plan = _store_result(session, job, handler, problem, solution)
-        except Exception as exc:
-            log.exception("storing the result of solve job %s failed", job_id)
-            session.rollback()
-            _finish(session, job, JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
-            return JobStatus.FAILED
+        writer = _ProgressWriter(session_factory, job.id, started, cancel)
+        solution = handler.solve(problem, time_limit_s, seed, writer, writer.should_stop)
+    except Exception as exc:  # the job page must say what went wrong; the traceback goes to the log
+        log.exception("solve job %s failed", job.id)
+        session.rollback()
+        return _end(session, job.id, JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
+    if beats.lost:
+        return _end(session, job.id, JobStatus.FAILED, LOST_MESSAGE)
+    session.refresh(job)
+    if cancel.is_set() or job.cancel_requested:
+        return _end(session, job.id, JobStatus.CANCELLED)
+    if not handler.has_plan(solution):
+        return _end(session, job.id, JobStatus.FAILED, f"no plan: solver status {getattr(solution, 'status', '?')}")
+    try:
+        plan = _store_result(session, job, handler, problem, solution)
         job.result_plan_id = plan.id
         job.progress = {**(job.progress or {}), "elapsed": round(time.monotonic() - started, 1)}
-        _finish(session, job, JobStatus.SUCCEEDED)
-        return JobStatus.SUCCEEDED
+        session.flush()
+    except Exception as exc:
+        log.exception("storing the result of solve job %s failed", job.id)
+        session.rollback()
+        return _end(session, job.id, JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
+    # The plan and the job's success commit together, and only if no other process failed the job meanwhile.
+    _finish(session, job.id, JobStatus.SUCCEEDED)
+    return _status(session, job.id)
+
+
+def _end(session: Session, job_id: int, status: JobStatus, error: str = "") -> JobStatus:
+    _finish(session, job_id, status, error)
+    return _status(session, job_id)
+
+
+def _status(session: Session, job_id: int) -> JobStatus:
+    return session.scalar(select(SolveJob.status).where(SolveJob.id == job_id))
 
 
 def _store_result(session: Session, job: SolveJob, handler, problem: Any, solution: Any) -> Plan:

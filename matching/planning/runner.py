@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy.orm import sessionmaker
 
+from matching.planning.heartbeat import HEARTBEAT_S
 from matching.planning.jobs import run_solve
 
 log = logging.getLogger(__name__)
@@ -19,11 +20,12 @@ class JobRunner:
     """Runs queued solve jobs in order on one worker thread (the solver itself uses both cores)."""
 
     def __init__(self, session_factory: sessionmaker, today: Callable[[], date], time_limit_s: float = 10.0,
-                 seed: int = 0):
+                 seed: int = 0, heartbeat_s: float = HEARTBEAT_S):
         self._factory = session_factory
         self._today = today  # the day the site works on, read when each job starts
         self._time_limit_s = time_limit_s
         self._seed = seed
+        self._heartbeat_s = heartbeat_s
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="solve")
         self._cancels: dict[int, threading.Event] = {}
         self._futures: dict[int, Future] = {}
@@ -64,7 +66,8 @@ class JobRunner:
 
     def _run(self, job_id: int, cancel: threading.Event):
         try:
-            return run_solve(self._factory, job_id, self._time_limit_s, self._today(), self._seed, cancel)
+            return run_solve(self._factory, job_id, self._time_limit_s, self._today(), self._seed, cancel,
+                             heartbeat_s=self._heartbeat_s)
         finally:
             with self._lock:
                 self._cancels.pop(job_id, None)

@@ -7,8 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.models import NotificationStatus
-from matching.notify.outbox import deliver_due
-from matching.notify.outbox_view import list_notices, mark_printed
+from matching.notify.outbox_view import list_notices, mark_printed, send_again
 from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import now
 from webapp.coordinator.blueprint import bp
@@ -25,17 +24,26 @@ def outbox():
     except ValueError:
         status = None
     page = list_notices(db(), status, int_arg("page") or 1)
-    return render_template("coordinator/outbox.html", page=page, status=status, statuses=list(NotificationStatus))
+    return render_template("coordinator/outbox.html", page=page, status=status, statuses=list(NotificationStatus),
+                           mail_configured=current_app.extensions["mail_sender"].delivers)
 
 
 @bp.route("/outbox/deliver", methods=["POST"])
 @role_required(*STAFF_ROLES)
 def deliver_outbox():
-    """Send every due e-mail now (failed ones are kept and retried later)."""
-    report = deliver_due(db(), current_app.extensions["mail_sender"], now())
-    flash(_("送信 %(sent)s 件、失敗 %(failed)s 件(失敗したものは後で再送します)。", sent=report.sent, failed=report.failed),
-          "info" if not report.failed else "error")
+    """Start a delivery round in the background and return at once (a hanging mail server never holds the page)."""
+    current_app.extensions["notice_delivery"].wake()
+    flash(_("送信を始めました。結果はしばらくしてからこの画面を再読み込みして確かめてください。"), "info")
     return redirect(url_for("coordinator.outbox"))
+
+
+@bp.route("/outbox/<int:notice_id>/send-again", methods=["POST"])
+@role_required(*STAFF_ROLES)
+def notice_send_again(notice_id: int):
+    """A person has checked a notice left for them: try it once more in the next round."""
+    send_again(db(), notice_id, current_user.id)
+    flash(_("もう一度送ります。"), "info")
+    return redirect(url_for("coordinator.outbox", status=request.form.get("status") or None))
 
 
 @bp.route("/outbox/<int:notice_id>/printed", methods=["POST"])

@@ -25,8 +25,13 @@ def _kind(value: str) -> PlanKind:
 
 
 def runner():
-    """The app's job runner."""
+    """The app's job runner: a thread of this process, or the queue's workers."""
     return current_app.extensions["job_runner"]
+
+
+def heartbeat_s() -> float:
+    """How often running solves stamp their job, so a stale one is recognised as dead."""
+    return float(current_app.config["SOLVE_HEARTBEAT_S"])
 
 
 @bp.route("/plans/<kind>/solve", methods=["POST"])
@@ -38,7 +43,8 @@ def start_solve(kind: str):
     base = plan_with_status(db(), programme.id, plan_kind, PlanStatus.DRAFT) or plan_with_status(
         db(), programme.id, plan_kind, PlanStatus.PUBLISHED)
     try:
-        job_id = queue_solve(db(), programme.id, plan_kind, current_user.id, base.id if base else None)
+        job_id = queue_solve(db(), programme.id, plan_kind, current_user.id, base.id if base else None,
+                             heartbeat_s())
     except JobAlreadyRunning as running:
         flash(_("計算中のジョブがあります。その進み具合を表示しています。終わってから、もう一度実行してください。"), "error")
         return redirect(url_for("coordinator.solve_job", job_id=running.job_id))
@@ -50,7 +56,7 @@ def start_solve(kind: str):
 @role_required(*STAFF_ROLES)
 def solve_job(job_id: int):
     """A solve's live progress (the page polls the status), its outcome and a cancel button."""
-    job = job_view(db(), job_id)
+    job = job_view(db(), job_id, heartbeat_s())
     return render_template("coordinator/solve_job.html", job=job, facts=progress_facts(job.kind, job.progress))
 
 
@@ -58,7 +64,7 @@ def solve_job(job_id: int):
 @role_required(*STAFF_ROLES)
 def solve_job_status(job_id: int):
     """The job's status and progress as JSON for the polling page."""
-    job = job_view(db(), job_id)
+    job = job_view(db(), job_id, heartbeat_s())
     return jsonify(status=job.status.value, status_label=label(job.status), finished=job.finished,
                    facts=progress_facts(job.kind, job.progress), error=job.error,
                    result_url=url_for("coordinator.plan", plan_id=job.result_plan_id) if job.result_plan_id else None)
