@@ -1,6 +1,8 @@
 """In real Chromium, a deployment's first start from an empty database: ``create-admin`` on the command line;
 the administrator invites a coordinator by e-mail; the coordinator sets a password, creates the programme,
-registers a tutor and invites them; the tutor sets a password from the invitation on a phone and logs in."""
+imports the roster (after seeing every error of a bad file, with nothing written), invites the roster's tutor;
+the tutor sets a password from the invitation on a phone; the coordinator solves and publishes the home
+visits; the tutor sees the dates."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import e2e_app, serve
-from tests.e2e.test_coordinator_workflow import register_tutor
+from tests.roster_files import ELDER, SITE, TUTOR, YOUNGER, workbook
 from tests.smtp_server import LoopbackSmtp, running_smtp
 
 pytestmark = pytest.mark.e2e
@@ -36,12 +38,12 @@ def smtp() -> Iterator[LoopbackSmtp]:
 def empty_site(tmp_path, smtp) -> Iterator[str]:
     """An empty database given its first administrator by the command line, then served; yields the base URL."""
     url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "first-start-secret", "ADMIN_PASSWORD": ADMIN_PASSWORD}
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "first-start-secret-of-at-least-32-characters", "ADMIN_PASSWORD": ADMIN_PASSWORD}
     done = subprocess.run([sys.executable, "-m", "flask", "--app", "webapp", "create-admin", "--login", "admin",
                            "--name", "事業担当"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert ADMIN_PASSWORD not in done.stdout + done.stderr
-    with serve(e2e_app(url, SMTP_HOST="127.0.0.1", SMTP_PORT=smtp.port)) as base_url:
+    with serve(e2e_app(url, SMTP_HOST="127.0.0.1", SMTP_PORT=smtp.port, SOLVER_TIME_LIMIT_S=3)) as base_url:
         yield base_url
 
 
@@ -92,7 +94,40 @@ def create_programme(page) -> None:
     expect(page.get_by_role("heading", name="あおば区 学習支援事業")).to_be_visible()
 
 
-def test_a_new_deployment_gets_its_accounts_and_programme_through_the_site(browser, empty_site, smtp):
+def import_roster(page, base_url: str, folder) -> None:
+    """The roster workbook: first a file with three bad rows (every problem listed, nothing written), then the
+    good one with a site, a tutor and a pair of siblings."""
+    bad, good = folder / "bad.xlsx", folder / "roster.xlsx"
+    bad.write_bytes(workbook([SITE], [TUTOR], [{**ELDER, "学年": "中9"}, {**YOUNGER, "名": ""},
+                                                {**YOUNGER, "子どもID": "C0003", "都合のよい時間": "夕方"}]))
+    good.write_bytes(workbook([SITE], [TUTOR], [ELDER, YOUNGER]))
+    page.goto(f"{base_url}/coordinator/")
+    page.get_by_role("link", name="名簿").click()
+    page.set_input_files("input[type=file]", str(bad))
+    page.get_by_role("button", name="取り込む").click()
+    expect(page.locator("#import-problems tbody tr")).to_have_count(3)
+    expect(page.locator(".problems")).to_contain_text("何も登録していません")
+    page.set_input_files("input[type=file]", str(good))
+    page.get_by_role("button", name="取り込む").click()
+    expect(page.locator(".flash.success")).to_contain_text("新規 4 件")
+
+
+def solve_and_publish_visits(page, base_url: str) -> None:
+    """マッチング実行, wait for the result, then publish it after reading who will be told."""
+    page.goto(f"{base_url}/coordinator/plans/visits")
+    page.get_by_role("button", name="マッチング実行").click()
+    result = page.get_by_role("link", name="結果を見る")
+    expect(result).to_be_visible(timeout=120_000)
+    result.click()
+    page.wait_for_url(re.compile(r"/coordinator/visits/plans/\d+$"))
+    expect(page.locator("#matches tbody tr").filter(has_text="佐藤 花子").first).to_contain_text("山田 太郎")
+    page.get_by_role("link", name="公開する…").click()
+    expect(page.locator("#publish-preview")).to_contain_text("第1版として公開します")
+    page.get_by_role("button", name=re.compile("^公開")).click()
+    expect(page.get_by_text("第1版として公開しました。")).to_be_visible()
+
+
+def test_a_new_deployment_gets_its_accounts_and_programme_through_the_site(browser, empty_site, smtp, tmp_path):
     office = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
     page = office.new_page()
     page.set_default_timeout(15_000)
@@ -107,26 +142,32 @@ def test_a_new_deployment_gets_its_accounts_and_programme_through_the_site(brows
     set_password(page, mailed_link(smtp, "sato@example.jp"), COORDINATOR_PASSWORD)
     log_in(page, empty_site, "sato", COORDINATOR_PASSWORD)
     create_programme(page)
-    register_tutor(page, empty_site)
-    invite(page, empty_site, "講師", "sakura", "山本 さくら", "sakura@example.jp", tutor="山本 さくら")
+    import_roster(page, empty_site, tmp_path)
+    invite(page, empty_site, "講師", "yamada", "山田 太郎", "yamada@example.jp", tutor="山田 太郎")
 
     phone = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo", viewport=PHONE, is_mobile=True,
                                 has_touch=True)
     tutor_page = phone.new_page()
     tutor_page.set_default_timeout(15_000)
-    link = mailed_link(smtp, "sakura@example.jp")
+    link = mailed_link(smtp, "yamada@example.jp")
     set_password(tutor_page, link, TUTOR_PASSWORD)
-    log_in(tutor_page, empty_site, "sakura", TUTOR_PASSWORD)
+    log_in(tutor_page, empty_site, "yamada", TUTOR_PASSWORD)
     tutor_page.wait_for_url(f"{empty_site}/tutor/")
     expect(tutor_page.get_by_text("これからの予定")).to_be_visible()
     assert tutor_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
     tutor_page.goto(link)
     expect(tutor_page.get_by_text("このリンクは使えません").first).to_be_visible()  # the invitation worked once
-    phone.close()
 
     page.goto(f"{empty_site}/coordinator/accounts")
-    row = page.get_by_role("row").filter(has_text="sakura")
+    row = page.get_by_role("row").filter(has_text="yamada")
     expect(row).to_contain_text("講師")
-    expect(row).to_contain_text("山本 さくら")
+    expect(row).to_contain_text("山田 太郎")
     expect(row).to_contain_text("有効")
+
+    solve_and_publish_visits(page, empty_site)
     desk.close()
+    # The tutor's phone now shows the published Tuesday visits to 花子, from the next Tuesday on.
+    tutor_page.goto(f"{empty_site}/tutor/")
+    expect(tutor_page.get_by_text("花子").first).to_be_visible()
+    expect(tutor_page.get_by_text("11月24日").first).to_be_visible()
+    phone.close()

@@ -145,8 +145,8 @@ def test_coordinator_opening_the_edit_form_is_logged_as_a_sensitive_read(client,
 def test_required_fields_are_marked_and_optional_ones_are_not(client, auth):
     auth.login()
     page = client.get(NEW).get_data(as_text=True)
-    assert re.search(r'<label for="family_name">[^<]+ <span class="required">必須</span></label>', page)
-    assert not re.search(r'<label for="school">[^<]+ <span class="required">', page)
+    assert re.search(r'<label for="family_name">[^<]+</label><span class="required" aria-hidden="true">必須</span>', page)
+    assert not re.search(r'<label for="school">[^<]+</label><span class="required"', page)
 def test_changing_a_matched_childs_need_saves_and_keeps_the_need(client, auth, world, database_url):
     auth.login()
     url = f"/coordinator/students/{world.student_id}/edit"
