@@ -25,6 +25,18 @@ class NoticeText:
     body: str
 
 
+def _office_lines(language: str, office) -> list[str]:
+    """Whom the family reaches and how, as the letter prints it: 事務局, phone with hours, e-mail."""
+    if not (office.name or office.phone):
+        return []
+    lines = [f"{plain(language, 'office_heading')}: {office.name}"]
+    if office.phone:
+        lines.append(f"TEL {office.phone}" + (f" ({office.hours})" if office.hours else ""))
+    if office.email:
+        lines.append(office.email)
+    return lines
+
+
 def household_notice(session: Session, programme_id: int, household_id: int, today: date) -> NoticeText:
     """A household's next dates and tutors, in its language and then Japanese."""
     letter = household_letter(session, programme_id, household_id, today)
@@ -43,7 +55,7 @@ def household_notice(session: Session, programme_id: int, household_id: int, tod
                          f"{plain(language, 'rooms')}: {room.site_name}")
         if not schedule.visits and not schedule.sessions:
             lines.append(plain(language, "no_dates"))
-        lines += ["", plain(language, "letter_contact")]
+        lines += ["", plain(language, "letter_contact"), *_office_lines(language, schedule.office)]
         parts.append("\n".join(lines))
     subject = " / ".join(plain(language, "notice_subject") for language in letter.languages)
     return NoticeText(subject=subject, body="\n\n----\n\n".join(parts) + "\n")

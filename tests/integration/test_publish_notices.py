@@ -68,6 +68,7 @@ def test_a_publish_that_moves_one_visit_mails_exactly_that_tutor_and_that_family
     body = family.get_content()
     assert "Tuesday 24 November 2026 18:00–20:00" in body  # the new time, in the family's language
     assert "2026年11月24日" in body  # and in Japanese
+    assert "テスト区 学習支援事務局" in body and "TEL 03-5550-0001 (平日 9:00〜17:00)" in body  # whom to call
     tutor = next(m for m in smtp.inbox if m["To"] == "tutor-a@example.jp").get_content()
     assert "11月24日 18:00–20:00" in tutor and "花子" in tutor and "次郎" not in tutor
 
