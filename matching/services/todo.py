@@ -17,6 +17,7 @@ from matching.models import Session as RoomSession
 from matching.models import SessionStaff
 from matching.services.absences import open_absences
 from matching.services.published import published_plan_id
+from matching.services.support_end import supported_on
 from solver.rooms.eligibility import required_staff
 
 WEEK = timedelta(days=6)
@@ -121,18 +122,26 @@ def _short_sessions(session: Session, programme_id: int, today: date) -> tuple[S
 
 
 def _waiting(session: Session, programme_id: int, today: date) -> tuple[int, tuple[WaitingChild, ...]]:
-    """Home-visit children with a need the published plan does not cover, longest waiting first."""
+    """Home-visit children with a need the published plan does not cover: how many, and the longest waiting.
+
+    Counted and ordered in the database (a programme may have thousands waiting); a child without a
+    waiting-since date counts from when it was registered.
+    """
     plan_id = published_plan_id(session, programme_id, PlanKind.VISITS)
-    covered = select(Visit.need_id).where(Visit.plan_id == plan_id) if plan_id is not None else None
-    query = (select(Student).join(Household).join(StudentNeed, StudentNeed.student_id == Student.id)
-             .where(Household.programme_id == programme_id, Student.active.is_(True), Student.mode == Mode.HOME_VISIT))
-    if covered is not None:
-        query = query.where(StudentNeed.id.not_in(covered))
-    students = session.scalars(query.distinct()).all()
-    since = {s.id: s.waiting_since or s.created_at.date() for s in students}
-    ordered = sorted(students, key=lambda s: (since[s.id], s.id))
-    return len(students), tuple(WaitingChild(s.id, s.full_name, s.grade, max(0, (today - since[s.id]).days))
-                                for s in ordered[:LONGEST_WAITING])
+    uncovered = select(StudentNeed.id).where(StudentNeed.student_id == Student.id, StudentNeed.removed_at.is_(None))
+    if plan_id is not None:
+        uncovered = uncovered.where(StudentNeed.id.not_in(select(Visit.need_id).where(Visit.plan_id == plan_id)))
+    waiting = (select(Student).join(Household)
+               .where(Household.programme_id == programme_id, supported_on(today), Student.mode == Mode.HOME_VISIT,
+                      uncovered.exists()))
+    total = session.scalar(select(func.count()).select_from(waiting.subquery())) or 0
+    first = session.scalars(waiting.order_by(Student.waiting_since.is_(None), Student.waiting_since,
+                                             Student.created_at, Student.id).limit(LONGEST_WAITING)).all()
+
+    def since(student: Student) -> date:
+        return student.waiting_since or student.created_at.date()
+
+    return total, tuple(WaitingChild(s.id, s.full_name, s.grade, max(0, (today - since(s)).days)) for s in first)
 
 
 def coordinator_todo(session: Session, programme_id: int, today: date) -> CoordinatorTodo:
