@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -194,7 +195,7 @@ def _text(problem: VisitsProblem, change: Change, moved: int) -> tuple[str, str]
 
 
 def suggest_changes(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tuple[UnmetNeed, ...], budget_s: float,
-                    seed: int = 0) -> tuple[UnmetNeed, ...]:
+                    seed: int = 0, should_stop: Callable[[], bool] | None = None) -> tuple[UnmetNeed, ...]:
     """The unmet needs, the MAX_NEEDS with most points each with the smallest checked change found (see the docstring)."""
     deadline = time.perf_counter() + budget_s
     children = {c.id: c for c in problem.children}
@@ -207,7 +208,7 @@ def suggest_changes(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tu
         target = (child.id, need.subject)
         best = None
         for change, tutors in _candidates(ctx, child, need, unmet[i].visits_planned):
-            if time.perf_counter() + RESOLVE_SECONDS > deadline:
+            if time.perf_counter() + RESOLVE_SECONDS > deadline or (should_stop is not None and should_stop()):
                 break
             changed = apply_change(problem, child.id, change)
             region = _region(ctx, child, need, tutors)

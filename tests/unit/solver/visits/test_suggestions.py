@@ -10,6 +10,8 @@ from seed_data.visits_instances import generate_visits_problem
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates, travel_minutes
 from solver.visits.check import check_visits
+from solver.visits.codec import solution_from_dict, solution_to_dict
+from solver.visits.explain import explain_plan
 from solver.visits.recheck import with_current_visits
 from solver.visits.solve import solve_visits
 from solver.visits.suggestions import apply_change, suggest_changes
@@ -90,3 +92,14 @@ def test_no_budget_no_suggestion():
     solution = solve_visits(problem, time_limit_s=2)
     (u,) = suggest_changes(problem, solution.visits, solution.unmet, budget_s=0)
     assert u.suggestion is None
+
+
+def test_counts_and_suggestions_survive_the_json_round_trip():
+    kids = [make_child("c1", priority=2), make_child("c2")]
+    problem = make_problem(children=kids, tutors=[make_tutor("t1", max_visits_per_week=1)])
+    solution = explain_plan(problem, solve_visits(problem, time_limit_s=2))
+    assert solution.unmet[0].waiting is not None and solution.unmet[0].suggestion is not None
+    doc = solution_to_dict(solution)
+    assert doc["format"] == "visits-solution/2"
+    assert doc["unmet"][0]["tutors"]["counts"] == {"full": 1}
+    assert solution_from_dict(doc).unmet == solution.unmet
