@@ -44,6 +44,8 @@ PER_KIND = 2
 # Tutors besides the changed ones who may take over visits in a re-solve (those who can do most of them).
 HELPERS = 5
 RESOLVE_SECONDS = 1.0
+# A re-solve is not started with less time left than this (one takes 0.02-0.3 s at these sizes).
+MIN_RESOLVE_SECONDS = 0.05
 
 
 class Change(NamedTuple):
@@ -208,11 +210,12 @@ def suggest_changes(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tu
         target = (child.id, need.subject)
         best = None
         for change, tutors in _candidates(ctx, child, need, unmet[i].visits_planned):
-            if time.perf_counter() + RESOLVE_SECONDS > deadline or (should_stop is not None and should_stop()):
+            left = deadline - time.perf_counter()
+            if left < MIN_RESOLVE_SECONDS or (should_stop is not None and should_stop()):
                 break
             changed = apply_change(problem, child.id, change)
             region = _region(ctx, child, need, tutors)
-            outcome = recheck(changed, visits, region, _needs(ctx, changed, region, target), target, RESOLVE_SECONDS, seed)
+            outcome = recheck(changed, visits, region, _needs(ctx, changed, region, target), target, min(RESOLVE_SECONDS, left), seed)
             if outcome.served and (best is None or outcome.other_changes < best[1]):
                 best = (change, outcome.other_changes)
                 if not best[1]:
