@@ -55,14 +55,16 @@ def _minus(windows: tuple[WeeklyWindow, ...], taken: list[Visit]) -> tuple[Weekl
 
 def local_problem(problem: VisitsProblem, visits: tuple[Visit, ...], tutors: set[str], needs: set[tuple[str, str]]) -> VisitsProblem:
     """The problem restricted to these tutors and needs; each child's visits for other needs are cut out of its times."""
-    children = []
+    children, of_child = [], {}
+    for v in visits:
+        of_child.setdefault(v.child_id, []).append(v)
     for c in problem.children:
         mine = [n for n in c.needs if (c.id, n.subject) in needs]
         if not mine:
             continue
-        outside = [v for v in visits if v.child_id == c.id and (c.id, v.subject) not in needs]
-        current = tuple(CurrentVisit(v.subject, v.tutor_id, v.weekday, v.start) for v in visits
-                        if v.child_id == c.id and (c.id, v.subject) in needs)
+        outside = [v for v in of_child.get(c.id, ()) if (c.id, v.subject) not in needs]
+        current = tuple(CurrentVisit(v.subject, v.tutor_id, v.weekday, v.start) for v in of_child.get(c.id, ())
+                        if (c.id, v.subject) in needs)
         children.append(replace(c, needs=tuple(mine), availability=_minus(c.availability, outside), current_visits=current))
     kept = {c.id for c in children}
     return replace(

@@ -162,14 +162,16 @@ def _region(ctx: _Context, child: Child, need: Need, tutors: list[int]) -> set[s
 
 
 def _needs(ctx: _Context, changed: VisitsProblem, region: set[str], target: tuple[str, str]) -> set[tuple[str, str]]:
-    """The target, every need the region's tutors visit, and the waiting needs that could use one of them."""
+    """The target, every need the region's tutors visit, and the waiting needs of equal or higher priority that could
+    use one of them (a lower one never takes a visit from the target in a re-solve, which maximises coverage points)."""
     bookings = ctx.bookings
     needs = {target} | {(v.child_id, v.subject) for v in bookings.visits if v.tutor_id in region}
     tutors = [t for t in changed.tutors if t.id in region]
     children = {c.id: c for c in changed.children}
+    floor = changed.visit_points(children[target[0]])
     for child, need in ctx.waiting:
         key = (child.id, need.subject)
-        if key in needs or any(v.tutor_id not in region for v in bookings.of_need(*key)):
+        if key in needs or changed.visit_points(child) < floor or any(v.tutor_id not in region for v in bookings.of_need(*key)):
             continue
         if any(can_visit(changed, children[child.id], need, t) for t in tutors):
             needs.add(key)
