@@ -13,8 +13,8 @@ around it (recheck.py): it counts only if the need is then fully served, no need
 priority loses a visit, and the whole plan passes the checker. The suggestion is the checked change
 that moves the fewest other visits (the first one in the order above among equals).
 
-The work is bounded: the MAX_NEEDS waiting needs with the most coverage points (then input order),
-PER_KIND candidates of each kind per need, one re-solve of at most RESOLVE_SECONDS each, and a
+The work is bounded: the MAX_NEEDS waiting needs with the most coverage points (then input order) among
+those with any candidate change, PER_KIND candidates of each kind per need, one re-solve of at most RESOLVE_SECONDS each, and a
 wall-clock budget for all of them (a need whose turn comes after it is spent gets no suggestion).
 """
 
@@ -39,7 +39,7 @@ from solver.visits.waiting import tutor_reasons
 
 KINDS = ("tutor_cap", "tutor_travel", "child_time")
 EXTRA_TRAVEL_MINUTES = 10
-MAX_NEEDS = 10
+MAX_NEEDS = 20
 PER_KIND = 2
 # Tutors besides the changed ones who may take over visits in a re-solve (those who can do most of them).
 HELPERS = 5
@@ -162,16 +162,18 @@ def _region(ctx: _Context, child: Child, need: Need, tutors: list[int]) -> set[s
 
 
 def _needs(ctx: _Context, changed: VisitsProblem, region: set[str], target: tuple[str, str]) -> set[tuple[str, str]]:
-    """The target, every need the region's tutors visit, and the waiting needs of equal or higher priority that could
-    use one of them (a lower one never takes a visit from the target in a re-solve, which maximises coverage points)."""
+    """The target, every need the region's tutors visit, and the waiting needs that could use one of them.
+
+    Lower-priority needs too: a re-solve may serve one that needs no other visit moved rather than the target
+    when moving visits costs more than the two needs' points differ by (a change outweighs a week of waiting).
+    """
     bookings = ctx.bookings
     needs = {target} | {(v.child_id, v.subject) for v in bookings.visits if v.tutor_id in region}
     tutors = [t for t in changed.tutors if t.id in region]
     children = {c.id: c for c in changed.children}
-    floor = changed.visit_points(children[target[0]])
     for child, need in ctx.waiting:
         key = (child.id, need.subject)
-        if key in needs or changed.visit_points(child) < floor or any(v.tutor_id not in region for v in bookings.of_need(*key)):
+        if key in needs or any(v.tutor_id not in region for v in bookings.of_need(*key)):
             continue
         if any(can_visit(changed, children[child.id], need, t) for t in tutors):
             needs.add(key)
@@ -200,18 +202,25 @@ def _text(problem: VisitsProblem, change: Change, moved: int) -> tuple[str, str]
 
 def suggest_changes(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tuple[UnmetNeed, ...], budget_s: float,
                     seed: int = 0, should_stop: Callable[[], bool] | None = None) -> tuple[UnmetNeed, ...]:
-    """The unmet needs, the MAX_NEEDS with most points each with the smallest checked change found (see the docstring)."""
+    """The unmet needs, those of the first MAX_NEEDS examined with the smallest checked change found (module docstring)."""
     deadline = time.perf_counter() + budget_s
     children = {c.id: c for c in problem.children}
     waiting = [(children[u.child_id], next(n for n in children[u.child_id].needs if n.subject == u.subject)) for u in unmet]
     ctx = _Context(problem, TutorTable(problem, words_for(problem)), Bookings(problem, visits), forbidden_index(problem), waiting)
-    order = sorted(range(len(unmet)), key=lambda i: (-problem.visit_points(waiting[i][0]), i))[:MAX_NEEDS]
+    order = sorted(range(len(unmet)), key=lambda i: (-problem.visit_points(waiting[i][0]), i))
     found: dict[int, Suggestion] = {}
+    examined = 0
     for i in order:
         child, need = waiting[i]
         target = (child.id, need.subject)
+        candidates = _candidates(ctx, child, need, unmet[i].visits_planned)
+        if not candidates:
+            continue
+        examined += 1
+        if examined > MAX_NEEDS or deadline - time.perf_counter() < MIN_RESOLVE_SECONDS:
+            break
         best = None
-        for change, tutors in _candidates(ctx, child, need, unmet[i].visits_planned):
+        for change, tutors in candidates:
             left = deadline - time.perf_counter()
             if left < MIN_RESOLVE_SECONDS or (should_stop is not None and should_stop()):
                 break
