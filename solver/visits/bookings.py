@@ -78,12 +78,16 @@ class Bookings:
         """No visit of the child's other needs that day overlaps [start, end)."""
         return all(v.subject == subject or end <= v.start or v.end <= start for v in self.child_day.get((child.id, day), ()))
 
+    def visits_left(self, tutor_id: str, cap: int, child: Child, subject: str) -> int:
+        """Visits the tutor could still make under this weekly cap, the need's own visits taken out of the plan."""
+        own = sum(1 for v in self.of_need(child.id, subject) if v.tutor_id == tutor_id)
+        return cap - (self.load[tutor_id] - own)
+
     def room(self, tutor_id: str, cap: int, child: Child, subject: str, minutes: int, starts: dict[int, list[int]]) -> Room:
         """What the tutor has left for this need, with the need's own visits taken out of the plan first."""
-        own = sum(1 for v in self.of_need(child.id, subject) if v.tutor_id == tutor_id)
         tutor_days = both_days = 0
         for day, day_starts in starts.items():
             free = [s for s in day_starts if self.tutor_free(tutor_id, child, subject, day, s, s + minutes)]
             tutor_days += bool(free)
             both_days += any(self.child_free(child, subject, day, s, s + minutes) for s in free)
-        return Room(cap - (self.load[tutor_id] - own), tutor_days, both_days)
+        return Room(self.visits_left(tutor_id, cap, child, subject), tutor_days, both_days)

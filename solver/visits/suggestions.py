@@ -96,6 +96,8 @@ def usual_window(child: Child) -> tuple[int, int] | None:
 
 
 class _Context(NamedTuple):
+    """What every candidate of one run reads: the problem, its tutors as arrays, the plan's bookings, the waiting needs."""
+
     problem: VisitsProblem
     table: TutorTable
     bookings: Bookings

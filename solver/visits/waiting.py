@@ -49,6 +49,10 @@ def tutor_reasons(problem: VisitsProblem, table: TutorTable, bookings: Bookings,
         passed &= mask
     for k in np.nonzero(passed)[0].tolist():
         tutor = problem.tutors[k]
+        # Most tutors are full where tutors are scarce: the cap is read before any free time is looked for.
+        if bookings.visits_left(tutor.id, tutor.max_visits_per_week, child, need.subject) <= planned:
+            out[k] = "full"
+            continue
         room = bookings.room(tutor.id, tutor.max_visits_per_week, child, need.subject, need.minutes,
                              starts_by_day(f.common[k], problem.grid_minutes))
         if room.serves > planned:
