@@ -21,6 +21,7 @@ The counts are recomputed from the problem and the plan's visits alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -128,7 +129,8 @@ def waiting_counts(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tup
         child = children[u.child_id]
         need = next(n for n in child.needs if n.subject == u.subject)
         reasons = tutor_reasons(problem, table, bookings, child, need, u.visits_planned, forbidden.get(child.id, []))
-        counts = {code: sum(1 for r in reasons.values() if r == code) for code in CODES}
+        found = Counter(reasons.values())
+        counts = {code: found[code] for code in CODES}
         ja, en = describe(child, need, len(reasons), counts)
         kept = tuple((code, n) for code, n in counts.items() if n)
         out.append(replace(u, waiting=WaitingCounts(len(reasons), kept, ja, en)))
