@@ -8,8 +8,8 @@ import sys
 from solver.cli_io import read_problem, report_violations, write_solution
 from solver.errors import ProblemError
 from solver.visits.check import check_visits
-from solver.visits.explain import DEFAULT_SUGGEST_SECONDS, explain_plan
 from solver.visits.codec import problem_from_dict, solution_from_dict, solution_to_dict
+from solver.visits.explain import DEFAULT_SUGGEST_SECONDS, explain_plan
 from solver.visits.solution import Progress
 from solver.visits.solve import solve_visits
 
