@@ -21,6 +21,7 @@ The counts are recomputed from the problem and the plan's visits alone.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import replace
 
@@ -116,16 +117,24 @@ def describe(child: Child, need: Need, teaching: int, counts: dict[str, int]) ->
     return f"{s_ja}・{g_ja}を教える講師{teaching}人: {ja}", f"{teaching} tutor(s) teach {s_en} to {g_en}: {en}."
 
 
-def waiting_counts(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tuple[UnmetNeed, ...]) -> tuple[UnmetNeed, ...]:
-    """The unmet needs, each with its tutors counted by reason (see the module docstring)."""
+def waiting_counts(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tuple[UnmetNeed, ...],
+                   deadline: float | None = None) -> tuple[UnmetNeed, ...]:
+    """The unmet needs with their tutors counted by reason (module docstring), most coverage points first.
+
+    With a deadline (time.perf_counter()), needs whose turn comes after it keep waiting=None: at 10,000
+    children the counts of every unmet need take about 11 CPU seconds.
+    """
     if not unmet:
         return unmet
     table = TutorTable(problem, words_for(problem))
     bookings = Bookings(problem, visits)
     forbidden = forbidden_index(problem)
     children = {c.id: c for c in problem.children}
-    out = []
-    for u in unmet:
+    out = list(unmet)
+    for i in sorted(range(len(unmet)), key=lambda i: (-problem.visit_points(children[unmet[i].child_id]), i)):
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+        u = unmet[i]
         child = children[u.child_id]
         need = next(n for n in child.needs if n.subject == u.subject)
         reasons = tutor_reasons(problem, table, bookings, child, need, u.visits_planned, forbidden.get(child.id, []))
@@ -133,5 +142,5 @@ def waiting_counts(problem: VisitsProblem, visits: tuple[Visit, ...], unmet: tup
         counts = {code: found[code] for code in CODES}
         ja, en = describe(child, need, len(reasons), counts)
         kept = tuple((code, n) for code, n in counts.items() if n)
-        out.append(replace(u, waiting=WaitingCounts(len(reasons), kept, ja, en)))
+        out[i] = replace(u, waiting=WaitingCounts(len(reasons), kept, ja, en))
     return tuple(out)
