@@ -9,6 +9,7 @@ from solver.cli_io import read_problem, report_violations, write_solution
 from solver.errors import ProblemError
 from solver.visits.check import check_visits
 from solver.visits.codec import problem_from_dict, solution_from_dict, solution_to_dict
+from solver.visits.explain import DEFAULT_EXPLAIN_SECONDS, explain_plan
 from solver.visits.solution import Progress
 from solver.visits.solve import solve_visits
 
@@ -16,9 +17,11 @@ from solver.visits.solve import solve_visits
 def add_solve_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``python -m solver visits``."""
     parser.add_argument("problem", help="a visits-problem/1 JSON file")
-    parser.add_argument("-o", "--output", help="write the visits-solution/1 JSON here (default: stdout)")
+    parser.add_argument("-o", "--output", help="write the visits-solution/2 JSON here (default: stdout)")
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="random seed; same input and seed give the same plan")
+    parser.add_argument("--explain-seconds", type=float, default=DEFAULT_EXPLAIN_SECONDS,
+                        help=f"seconds after the plan for each waiting need's counts, then checked changes that would serve it (default {DEFAULT_EXPLAIN_SECONDS:g}; 0: none)")
 
 
 def _progress(p: Progress) -> None:
@@ -32,6 +35,7 @@ def solve_command(args: argparse.Namespace) -> int:
         return 2
     try:
         solution = solve_visits(problem, time_limit_s=args.time_limit, seed=args.seed, on_progress=_progress)
+        solution = explain_plan(problem, solution, args.explain_seconds, args.seed)
     except ProblemError as exc:  # e.g. a pin that breaks a rule, found while building the model
         print(f"error: {exc.field}: {exc.message}", file=sys.stderr)
         return 2

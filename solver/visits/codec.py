@@ -1,4 +1,5 @@
-"""JSON <-> dataclasses for "visits-problem/2" (also reads /1) and "visits-solution/1", validated against the shipped schemas."""
+"""JSON <-> dataclasses for "visits-problem/2" (also reads /1) and "visits-solution/2" (reads /1), validated against the
+shipped schemas."""
 
 from __future__ import annotations
 
@@ -25,10 +26,10 @@ from solver.visits.problem import (
     VisitsProblem,
     Weights,
 )
-from solver.visits.solution import ChangeSummary, Move, UnmetNeed, Visit, VisitsSolution
+from solver.visits.solution import ChangeSummary, Move, Suggestion, UnmetNeed, Visit, VisitsSolution, WaitingCounts
 
 PROBLEM_FORMAT = "visits-problem/2"
-SOLUTION_FORMAT = "visits-solution/1"
+SOLUTION_FORMAT = "visits-solution/2"  # /2 adds unmet[].tutors and unmet[].suggestion; /1 documents still read
 
 
 @cache
@@ -223,8 +224,39 @@ def _visit_from_dict(d: dict, field: str) -> Visit:
     )
 
 
+def _unmet_to_dict(u: UnmetNeed) -> dict:
+    out = {k: v for k, v in asdict(u).items() if k not in ("waiting", "suggestion")}
+    if u.waiting is not None:
+        w = u.waiting
+        out["tutors"] = {"teaching": w.teaching, "counts": dict(w.counts), "text_ja": w.text_ja, "text_en": w.text_en}
+    if u.suggestion is not None:
+        g = u.suggestion
+        out["suggestion"] = {"kind": g.kind, "tutor_id": g.tutor_id, "weekday": None if g.weekday is None else WEEKDAYS[g.weekday],
+                             "start": None if g.start is None else format_time(g.start),
+                             "end": None if g.end is None else format_time(g.end),
+                             "other_changes": g.other_changes, "text_ja": g.text_ja, "text_en": g.text_en}
+    return out
+
+
+def _unmet_from_dict(d: dict) -> UnmetNeed:
+    base = {k: v for k, v in d.items() if k not in ("tutors", "suggestion")}
+    waiting = suggestion = None
+    if "tutors" in d:
+        t = d["tutors"]
+        waiting = WaitingCounts(t["teaching"], tuple(t["counts"].items()), t["text_ja"], t["text_en"])
+    if "suggestion" in d:
+        g = d["suggestion"]
+        suggestion = Suggestion(
+            g["kind"], g.get("tutor_id"),
+            None if g.get("weekday") is None else parse_weekday(g["weekday"], "unmet.suggestion.weekday"),
+            None if g.get("start") is None else parse_time(g["start"], "unmet.suggestion.start"),
+            None if g.get("end") is None else parse_time(g["end"], "unmet.suggestion.end"),
+            g["other_changes"], g["text_ja"], g["text_en"])
+    return UnmetNeed(**base, waiting=waiting, suggestion=suggestion)
+
+
 def solution_to_dict(solution: VisitsSolution) -> dict:
-    """Write a solution as a "visits-solution/1" document."""
+    """Write a solution as a "visits-solution/2" document."""
     ch = solution.changes
     return {
         "format": SOLUTION_FORMAT,
@@ -235,7 +267,7 @@ def solution_to_dict(solution: VisitsSolution) -> dict:
         "visits_wanted": solution.visits_wanted,
         "seconds": round(solution.seconds, 3),
         "visits": [_visit_to_dict(v) for v in solution.visits],
-        "unmet": [asdict(u) for u in solution.unmet],
+        "unmet": [_unmet_to_dict(u) for u in solution.unmet],
         "changes": {
             "kept": [_visit_to_dict(v) for v in ch.kept],
             "moved": [{"before": _visit_to_dict(m.before), "after": _visit_to_dict(m.after)} for m in ch.moved],
@@ -246,7 +278,7 @@ def solution_to_dict(solution: VisitsSolution) -> dict:
 
 
 def solution_from_dict(data: object) -> VisitsSolution:
-    """Read a "visits-solution/1" document; raise ProblemError naming the field at fault."""
+    """Read a "visits-solution/1" or "/2" document; raise ProblemError naming the field at fault."""
     validate(data, "visits-solution")
     assert isinstance(data, dict)
     ch = data.get("changes", {"kept": [], "moved": [], "new": [], "dropped": []})
@@ -264,7 +296,7 @@ def solution_from_dict(data: object) -> VisitsSolution:
         objective=data["objective"],
         best_bound=data["best_bound"],
         visits=tuple(_visit_from_dict(v, f"visits[{k}]") for k, v in enumerate(data["visits"])),
-        unmet=tuple(UnmetNeed(**u) for u in data.get("unmet", ())),
+        unmet=tuple(_unmet_from_dict(u) for u in data.get("unmet", ())),
         changes=changes,
         visits_wanted=data.get("visits_wanted", 0),
         seconds=data.get("seconds", 0.0),

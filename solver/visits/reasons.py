@@ -15,7 +15,8 @@ from solver.visits.solution import UnmetNeed
 GENDER_JA = {"female": "女性", "male": "男性"}
 
 
-def _times(info: NeedInfo) -> tuple[str, str]:
+def child_times(info: NeedInfo) -> tuple[str, str]:
+    """A child's free times as the reasons write them, in Japanese and English."""
     windows = sorted(info.child.availability)
     ja = "・".join(f"{WEEKDAYS_JA[w.weekday]}曜{format_time(w.start)}-{format_time(w.end)}" for w in windows)
     en = " or ".join(f"{WEEKDAYS[w.weekday].capitalize()} {format_time(w.start)}-{format_time(w.end)}" for w in windows)
@@ -26,7 +27,7 @@ def _empty_stage(info: NeedInfo, stages: list[tuple[str, np.ndarray]]) -> tuple[
     """The first stage after which no tutor is left (code, ja, en), or ('taken', ...) with how many remain."""
     g, s = grade_label(info.child.grade), subject_label(info.need.subject)
     s_en = subject_label(info.need.subject, "en")
-    times_ja, times_en = _times(info)
+    times_ja, times_en = child_times(info)
     gender = info.child.required_gender or ""
     parts_ja = {
         "gender": f"{GENDER_JA.get(gender, gender)}で",

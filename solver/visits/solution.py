@@ -21,6 +21,30 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class WaitingCounts:
+    """Why each tutor who teaches a waiting need's subject at the child's grade does not take it: tutors per reason."""
+
+    teaching: int
+    counts: tuple[tuple[str, int], ...]  # (reason code, tutors), reporting order, only reasons with tutors
+    text_ja: str
+    text_en: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One change, checked by re-solving, that gets a waiting need served without dropping a visit of higher priority."""
+
+    kind: str  # "tutor_cap" (one more visit a week), "tutor_travel" (10 minutes more travel), "child_time" (one more evening)
+    tutor_id: str | None
+    weekday: int | None  # the child's new evening (child_time)
+    start: int | None
+    end: int | None
+    other_changes: int  # other visits moved or dropped in the re-solved plan
+    text_ja: str
+    text_en: str
+
+
+@dataclass(frozen=True)
 class UnmetNeed:
     """A need not fully covered, with the reason in Japanese and English."""
 
@@ -31,6 +55,8 @@ class UnmetNeed:
     reason_code: str
     reason_ja: str
     reason_en: str
+    waiting: WaitingCounts | None = None
+    suggestion: Suggestion | None = None
 
 
 @dataclass(frozen=True)

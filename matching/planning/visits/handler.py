@@ -16,6 +16,7 @@ from matching.planning.visits.changes import record_plan_changes
 from matching.planning.visits.problem import build_visits_problem
 from matching.planning.visits.left_out import left_out_needs
 from matching.planning.visits.store import store_solution
+from solver.visits.explain import DEFAULT_EXPLAIN_SECONDS, explain_plan
 from solver.visits.problem import VisitsProblem
 from solver.visits.solution import VisitsSolution
 from solver.visits.solve import solve_visits
@@ -32,9 +33,13 @@ class VisitsHandler:
         return build_visits_problem(session, programme_id, base_plan_id, today)
 
     def solve(self, problem: VisitsProblem, time_limit_s: float, seed: int, on_progress, should_stop) -> VisitsSolution:
-        """Run the home-visit solver."""
-        return solve_visits(problem, time_limit_s=time_limit_s, seed=seed, on_progress=on_progress,
-                            should_stop=should_stop)
+        """Run the home-visit solver, then count each waiting need's tutors by reason and look for checked changes.
+
+        The counts and suggestions get half the time limit (at most DEFAULT_EXPLAIN_SECONDS) after the plan is made.
+        """
+        solution = solve_visits(problem, time_limit_s=time_limit_s, seed=seed, on_progress=on_progress,
+                                should_stop=should_stop)
+        return explain_plan(problem, solution, min(DEFAULT_EXPLAIN_SECONDS, time_limit_s / 2), seed, should_stop)
 
     def has_plan(self, solution: VisitsSolution) -> bool:
         """A plan is worth storing when the solver found a feasible assignment."""

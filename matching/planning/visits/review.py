@@ -17,6 +17,7 @@ from matching.planning.visits.diff import PlanDiff, plan_diff
 from matching.planning.visits.area import area_site
 from matching.planning.visits.problem import home_visit_students
 from solver.geo import Coordinates
+from solver.visits.suggestions import EXTRA_TRAVEL_MINUTES
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,19 @@ class MatchRow:
 
 
 @dataclass(frozen=True)
+class SuggestionRow:
+    """A change the solver checked by re-solving that would serve the need: kind, tutor's name or the child's new evening."""
+
+    kind: str  # tutor_cap, tutor_travel or child_time
+    tutor_name: str
+    weekday: Optional[int]
+    start: Optional[int]
+    end: Optional[int]
+    other_changes: int
+    travel_minutes: int = EXTRA_TRAVEL_MINUTES
+
+
+@dataclass(frozen=True)
 class UnmetRow:
     """A need with fewer visits than wanted, and why (the solver's words; empty after a hand edit)."""
 
@@ -84,6 +98,9 @@ class UnmetRow:
     visits_planned: int
     reason_ja: str
     reason_en: str
+    counts_ja: str = ""  # the tutors who teach the need, counted by reason
+    counts_en: str = ""
+    suggestion: Optional[SuggestionRow] = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +191,7 @@ def _unmet(session: Session, programme_id: int, plan: Plan, visits: list[Visit],
     """How many needs active home-visit children have, and those with fewer visits in the plan than wanted."""
     planned = Counter(v.need_id for v in visits)
     reasons = {u.get("need_id"): u for u in (plan.report or {}).get("unmet", [])}
+    suggestions = _suggestions(session, reasons)
     out, total = [], 0
     for s in home_visit_students(session, programme_id, plan.created_at.date()):
         for need in s.needs:
@@ -181,7 +199,19 @@ def _unmet(session: Session, programme_id: int, plan: Plan, visits: list[Visit],
             if planned[need.id] < need.visits_per_week:
                 why = reasons.get(need.id, {})
                 area = _area(s, places)
+                counts = why.get("tutors") or {}
                 out.append(UnmetRow(need.id, s.id, s.full_name, s.full_name_kana, s.grade, area,
                                     sites.get(area, ""), need.subject, need.visits_per_week,
-                                    planned[need.id], why.get("reason_ja", ""), why.get("reason_en", "")))
+                                    planned[need.id], why.get("reason_ja", ""), why.get("reason_en", ""),
+                                    counts.get("text_ja", ""), counts.get("text_en", ""), suggestions.get(need.id)))
     return total, out
+
+
+def _suggestions(session: Session, reasons: dict) -> dict[int, SuggestionRow]:
+    """The stored suggestion of each need, with the tutor's name read now (the report keeps only the id)."""
+    stored = {need_id: u["suggestion"] for need_id, u in reasons.items() if u.get("suggestion")}
+    ids = {g["tutor_id"] for g in stored.values() if g.get("tutor_id") is not None}
+    names = {t.id: t.full_name for t in session.scalars(select(Tutor).where(Tutor.id.in_(ids)))} if ids else {}
+    return {need_id: SuggestionRow(g["kind"], names.get(g.get("tutor_id"), ""), g.get("weekday"), g.get("start"),
+                                   g.get("end"), g.get("other_changes", 0))
+            for need_id, g in stored.items()}

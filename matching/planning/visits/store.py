@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.models import Plan, StudentNeed, Visit
 from solver.visits.problem import VisitsProblem
-from solver.visits.solution import VisitsSolution
+from solver.visits.solution import UnmetNeed, VisitsSolution
 
 
 def need_ids(session: Session, student_ids: set[int]) -> dict[tuple[int, str], int]:
@@ -43,9 +45,25 @@ def store_solution(session: Session, plan: Plan, problem: VisitsProblem, solutio
         "unmet": [
             {"student_id": int(u.child_id), "need_id": needs.get((int(u.child_id), u.subject)),
              "subject": u.subject, "visits_wanted": u.visits_wanted, "visits_planned": u.visits_planned,
-             "reason_code": u.reason_code, "reason_ja": u.reason_ja, "reason_en": u.reason_en}
+             "reason_code": u.reason_code, "reason_ja": u.reason_ja, "reason_en": u.reason_en,
+             "tutors": _waiting(u), "suggestion": _suggestion(u)}
             for u in solution.unmet
         ],
         "changes": {"kept": len(changes.kept), "moved": len(changes.moved), "new": len(changes.new),
                     "dropped": len(changes.dropped)},
     }
+
+
+def _waiting(u: UnmetNeed) -> Optional[dict]:
+    """The tutors who teach the need counted by reason, as the report keeps them."""
+    w = u.waiting
+    return None if w is None else {"teaching": w.teaching, "counts": dict(w.counts), "text_ja": w.text_ja, "text_en": w.text_en}
+
+
+def _suggestion(u: UnmetNeed) -> Optional[dict]:
+    """The checked change that would serve the need, with the tutor as a row id (the page shows the name)."""
+    g = u.suggestion
+    if g is None:
+        return None
+    return {"kind": g.kind, "tutor_id": None if g.tutor_id is None else int(g.tutor_id), "weekday": g.weekday,
+            "start": g.start, "end": g.end, "other_changes": g.other_changes}
