@@ -89,11 +89,11 @@ def test_each_solver_problem_carries_the_other_services_commitments_as_busy_time
     visits = build_visits_problem(session, programme.id, None, TODAY)
     a = next(t for t in visits.tutors if t.id == str(tutors["A"].id))
     assert [(b.date, b.start, b.end) for b in a.busy] == [(TUESDAY, 18 * 60, 20 * 60)]
-    rooms = build_rooms_problem(session, programme.id, None)
+    rooms = build_rooms_problem(session, programme.id, None, TODAY)
     a = next(t for t in rooms.tutors if t.id == str(tutors["A"].id))
     assert [(b.date, b.start) for b in a.busy] == [(TUESDAY, 18 * 60), (NEXT_TUESDAY, 18 * 60)]
     mark_busy_elsewhere(session, programme.id, None, TODAY)
-    rooms = build_rooms_problem(session, programme.id, None)
+    rooms = build_rooms_problem(session, programme.id, None, TODAY)
     a = next(t for t in rooms.tutors if t.id == str(tutors["A"].id))
     assert [b.date for b in a.busy] == [NEXT_TUESDAY]  # the first Tuesday the session holds and the visit yields
     assert load_timetable(session, programme.id, TODAY).busy(tutors["A"].id, VISIT) == a.busy
@@ -135,7 +135,7 @@ def test_a_tutor_on_a_home_visit_then_is_ranked_with_a_busy_clash_for_a_session(
     row = add_session(session, draft, site, TUESDAY, [tutors["B"]])
     session.commit()
     ranked = {c.tutor_id: {v.code for v in c.violations}
-              for c in staff_candidates(session, load_context(session, programme.id, draft.id), row.id)}
+              for c in staff_candidates(session, load_context(session, programme.id, draft.id, TODAY), row.id)}
     assert "busy_clash" in ranked[tutors["A"].id] and "busy_clash" not in ranked[tutors["C"].id]
 
 
