@@ -55,10 +55,10 @@ def test_a_hundred_notices_sent_by_two_workers_at_once_reach_the_mail_server_onc
     engine = make_engine(stack.database_url)
     factory = make_session_factory(engine)
     with factory() as session:
-        for number in range(100):
-            enqueue(session, kind="plan_change", channel=Channel.EMAIL, address=f"family{number}@example.jp",
-                    subject="訪問日のお知らせ", body=f"お知らせ {number}")
+        ours = [enqueue(session, kind="plan_change", channel=Channel.EMAIL, address=f"family{number}@example.jp",
+                        subject="訪問日のお知らせ", body=f"お知らせ {number}") for number in range(100)]
         session.commit()
+        ids = [notice.id for notice in ours]  # the demo's own notices (its year so far) are already sent
     stack.smtp.inbox.clear()
     workers = [start_worker(f"worker-mail-{n}", stack.env, stack.log_dir, queues="mail") for n in (1, 2)]
     try:
@@ -74,7 +74,7 @@ def test_a_hundred_notices_sent_by_two_workers_at_once_reach_the_mail_server_onc
 
         wait_until(all_out, 120, "every notice to be sent")
         with factory() as session:
-            attempts = set(session.scalars(select(Notification.attempts).where(Notification.channel == Channel.EMAIL)))
+            attempts = set(session.scalars(select(Notification.attempts).where(Notification.id.in_(ids))))
     finally:
         for worker in workers:
             worker.stop()

@@ -21,6 +21,16 @@ ACTIONS = {
     "household_link_issued": _l("家庭用リンクの発行"), "household_link_revoked": _l("家庭用リンクの停止"),
     "household_confirmed": _l("家庭による日程の確認"), "household_change_requested": _l("家庭からの変更依頼"),
     "household_message_handled": _l("家庭からの連絡の対応済み"), "letter_printed": _l("手紙の印刷"),
+    "absence_withdrawn": _l("欠席連絡の取り下げ"), "substitute_busy_elsewhere": _l("代理講師の解除(学習室と重複)"),
+    "create_admin": _l("最初の管理者の作成"), "invite": _l("アカウントへの招待"), "reset_link": _l("パスワード再設定リンクの発行"),
+    "invitation_used": _l("招待によるパスワード設定"), "reset_used": _l("再設定リンクによるパスワード設定"),
+    "password_changed": _l("パスワードの変更"), "activate": _l("アカウントの有効化"), "deactivate": _l("アカウントの停止"),
+    "start_school_year": _l("新年度の開始"), "import": _l("名簿の取り込み"), "export": _l("名簿・計画の書き出し"),
+    "support_ended": _l("支援の終了"), "support_resumed": _l("支援の再開"), "tutor_left": _l("講師の活動終了"),
+    "own_availability_changed": _l("講師による活動時間の変更"), "visit_attendance": _l("訪問の実施記録"),
+    "roll_call": _l("学習室の出欠"), "progression": _l("中3の進路"), "report_exported": _l("実績報告の書き出し"),
+    "disclosure_export": _l("開示請求のための書き出し"), "retention": _l("保存期間を過ぎた記録の整理"),
+    "notice_send_again": _l("お知らせの再送"),
 }
 
 ENTITIES = {
@@ -28,7 +38,8 @@ ENTITIES = {
     "calendar_entry": _l("学校暦"), "programme": _l("事業"), "plan": _l("計画"), "solve_job": _l("計算"),
     "session": _l("学習室の回"), "session_staff": _l("学習室の講師"), "room_pin": _l("学習室の固定"),
     "visit_occurrence": _l("訪問日"), "household_message": _l("家庭からの連絡"), "notification": _l("お知らせ"),
-    "student_need": _l("訪問ニーズ"), "account": _l("アカウント"),
+    "student_need": _l("訪問ニーズ"), "account": _l("アカウント"), "user_account": _l("アカウント"),
+    "plans": _l("公開中の計画"), "roster": _l("名簿"),
 }
 
 DETAIL_KEYS = {

@@ -23,6 +23,9 @@ def _recorded() -> tuple[set[str], set[str]]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("room_") \
                     and node.value.endswith(("_set", "_removed", "_moved", "_cancelled", "_added")):
                 actions.add(node.value)  # rooms edits pass their action through a variable
+    # Actions made by code rather than written out: an account link's purpose + "_used", (de)activation, and
+    # a module's ACTION constant.
+    actions |= {"invitation_used", "reset_used", "activate", "deactivate", "own_availability_changed"}
     return actions, entities
 
 
