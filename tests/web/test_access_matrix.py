@@ -10,10 +10,12 @@ test_access.py (refusals) and by the tutor-confirmation case here.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
@@ -32,7 +34,6 @@ def every_get_rule() -> list[tuple[str, str]]:
     """(endpoint, rule) of every GET route of the app but static files."""
     app = create_app({"SECRET_KEY": "collect-" + "x" * 32, "DATABASE_URL": "sqlite://", "NOTICE_DELIVERY_INTERVAL_S": 0})
     rules = sorted((r.endpoint, r.rule) for r in app.url_map.iter_rules() if "GET" in r.methods and r.endpoint != "static")
-    app.extensions["job_runner"].shutdown()
     return rules
 
 
@@ -58,7 +59,7 @@ def others(linked, world, database_url) -> Others:  # noqa: F811  (fixture)
         occurrence = session.scalars(select(VisitOccurrence).where(VisitOccurrence.visit_id == visit.id)).first()
         room_session = session.scalars(select(RoomSession).where(RoomSession.plan_id == linked.families.rooms_plan)).first()
         session.commit()
-        values = {"student_id": child.id, "tutor_id": linked.families.other_tutor, "site_id": world.site_id,
+        values = {"programme_id": world.programme_id, "student_id": child.id, "tutor_id": linked.families.other_tutor, "site_id": world.site_id,
                   "plan_id": linked.families.visits_plan, "job_id": world.job_id, "kind": "visits",
                   "need_id": visit.need_id, "visit_id": visit.id, "notice_id": world.notice_id,
                   "household_id": linked.families.b, "absent_tutor_id": linked.families.other_tutor,
@@ -98,6 +99,8 @@ def expected_statuses(role: str, endpoint: str) -> set[int]:
     """The statuses a role may get on a page (a redirect to the login page for those not signed in)."""
     blueprint = endpoint.split(".")[0]
     staff = role in ("admin", "coordinator")
+    if endpoint == "coordinator.disclosure":  # everything held about a child, 要配慮 included: coordinators only
+        return {200} if role == "coordinator" else {403} if role in ("tutor", "admin") else {302}
     if blueprint == "coordinator":
         return {200, 302} if staff else {403} if role == "tutor" else {302}
     if blueprint == "admin":
@@ -108,7 +111,28 @@ def expected_statuses(role: str, endpoint: str) -> set[int]:
         return {200} if role == "tutor" else {403} if staff else {302}
     if endpoint == "family.page":
         return {200, 404, 410}  # /h/mine: A's page for family A, 404 for others; C's expired link: 410
+    if blueprint == "attendance":
+        # A tutor's own list; another tutor's visit or session is not found. Staff see every item.
+        return {200, 404} if role == "tutor" else {200} if staff else {302}
+    if blueprint == "health":
+        return {200, 503}  # for the load balancer, whoever asks; nothing personal either way
+    if endpoint == "favicon":
+        return {301}
+    if endpoint == "auth.setup_account":
+        return {404, 410}  # the URL carries household C's expired family secret, no account link
     return {200, 302}  # the login page, the code door, the home redirect
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def readable_text(response) -> str:
+    """What a person could read in a response: its text, or every cell of a spreadsheet export."""
+    if response.mimetype == XLSX:
+        book = load_workbook(io.BytesIO(response.get_data()), read_only=True)
+        return "\n".join(str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                         for cell in row if cell is not None)
+    return response.get_data(as_text=True)
 
 
 def forbidden_texts(role: str) -> list[str]:
@@ -135,10 +159,10 @@ def test_every_page_as_every_role_with_other_peoples_ids_shows_nothing_it_must_n
         url = url_for_rule(rule, others, linked.families.rooms_plan)
         response = client.get(url)
         requests += 1
-        body = response.get_data(as_text=True)
+        body = readable_text(response)
         assert response.status_code in expected_statuses(role, endpoint), (role, url, response.status_code)
         if response.status_code == 302 and role in ("anonymous", "family") and endpoint.split(".")[0] in (
-                "coordinator", "admin", "tutor"):
+                "coordinator", "admin", "tutor", "attendance"):
             assert response.headers["Location"].startswith("/login")
         leaked = [text for text in forbidden if text in body]
         assert leaked == [], (role, url, leaked)
@@ -174,4 +198,5 @@ def test_a_tutor_cannot_confirm_another_tutors_visit_or_session_place(app, other
 
 
 def test_the_matrix_covers_every_blueprint():
-    assert {endpoint.split(".")[0] for endpoint, _ in RULES} == {"auth", "coordinator", "admin", "tutor", "family"}
+    assert {endpoint.split(".")[0] for endpoint, _ in RULES} == {
+        "auth", "coordinator", "admin", "tutor", "family", "attendance", "health", "favicon"}
