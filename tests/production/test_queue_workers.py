@@ -93,7 +93,7 @@ def test_killing_the_worker_mid_solve_leaves_the_job_failed_and_every_plan_uncha
     browser = Browser(stack.web_a).login(*COORDINATOR)
     try:
         job_id = _start_solve(browser)
-        wait_until(lambda: browser.json(f"/coordinator/jobs/{job_id}/status")["progress"].get("elapsed"), 60,
+        wait_until(lambda: browser.json(f"/coordinator/jobs/{job_id}/status")["facts"]["elapsed"] != "—", 60,
                    "the solve to report progress")
         horses = worker.children()
         assert horses, "the worker runs the solve in a forked work horse"

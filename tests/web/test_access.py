@@ -19,7 +19,7 @@ PARAMETERS = {"student_id": "student_id", "tutor_id": "tutor_id", "site_id": "si
               "session_id": "session_id", "programme_id": "programme_id",
               # calendar entries and family messages appear only on POST-only routes, refused before any
               # lookup: any id will do
-              "entry_id": "site_id", "message_id": "notice_id", "account_id": "tutor_id"}
+              "entry_id": "site_id", "message_id": "notice_id", "account_id": "tutor_id", "absence_id": "notice_id"}
 
 
 def coordinator_rules(method: str = "GET") -> list[tuple[str, str]]:

@@ -71,7 +71,10 @@ def field_names(client, world) -> list[str]:
     """Every input, select and textarea name on the coordinator's pages, plus the fields views read directly."""
     names = set(FORM_FIELDS)
     for endpoint, rule in GET_RULES:
-        page = client.get(url(rule, world, endpoint)).get_data(as_text=True)
+        response = client.get(url(rule, world, endpoint))
+        if response.mimetype != "text/html":  # a file to download (a spreadsheet, a template) has no form
+            continue
+        page = response.get_data(as_text=True)
         names.update(re.findall(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"', page))
     names.discard("csrf_token")
     return sorted(names)

@@ -118,7 +118,7 @@ def test_printing_a_letter_puts_a_new_family_link_and_code_on_it_that_opens_the_
                           data={"csrf_token": csrf_token(draft)}).get_data(as_text=True)
     access = re.findall(r'<p class="access">(.*?)</p>', printed, re.S)
     assert len(access) == 2  # in the household's language and in Japanese
-    url = re.search(r"http://localhost(/h/[\w-]+)", access[0]).group(1)
+    url = re.search(r"http://127\.0\.0\.1:5000(/h/[\w-]+)", access[0]).group(1)  # under BASE_URL
     code = re.search(r"コード ([A-Z0-9]{4}-[A-Z0-9]{4})", re.sub(r"<rt>.*?</rt>|<[^>]+>", "", access[1])).group(1)
     auth.logout()
     assert client.get(url).status_code == 200  # the printed link opens the family's page

@@ -12,6 +12,7 @@ from matching.db import make_engine, make_session_factory
 from matching.models import Channel, Notification, NotificationStatus
 from matching.notify.outbox import enqueue
 from tests.web.conftest import csrf_token
+from webapp import create_app
 
 
 @pytest.fixture

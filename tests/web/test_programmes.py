@@ -90,6 +90,6 @@ def test_letters_and_the_family_page_print_the_office_contact(client, auth, worl
     page = client.get(f"/coordinator/households/{world.household_id}/link")
     token = csrf_token(page.get_data(as_text=True))
     issued = client.post(f"/coordinator/households/{world.household_id}/link/issue", data={"csrf_token": token})
-    family_url = re.search(r"http://localhost(/h/[^\s\"<]+)", issued.get_data(as_text=True)).group(1)
+    family_url = re.search(r"http://127\.0\.0\.1:5000(/h/[^\s\"<]+)", issued.get_data(as_text=True)).group(1)
     family = client.get(family_url).get_data(as_text=True)
     assert 'href="tel:03-5550-0001"' in family and "平日 9:00〜17:00" in family

@@ -6,7 +6,7 @@ and prints them on the letter, since a link's secret exists only when it is issu
 
 from __future__ import annotations
 
-from flask import render_template, request, url_for
+from flask import render_template, request
 from flask_login import current_user
 
 from matching.services.household_letters import Letter, household_letter, print_run
@@ -17,6 +17,7 @@ from webapp.clock import current_instant, today
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
 from webapp.family.texts import FamilyTexts
+from webapp.public_urls import public_url
 
 
 def _access(letters: list[Letter]) -> dict[int, dict[str, str]]:
@@ -26,8 +27,8 @@ def _access(letters: list[Letter]) -> dict[int, dict[str, str]]:
     for letter in letters:
         issued = issue_link(db(), programme_id, letter.schedule.household_id, current_user.id, current_instant())
         access[letter.schedule.household_id] = {
-            "url": url_for("family.page", token=issued.token, _external=True), "code": issued.short_code,
-            "entry_url": url_for("family.code", _external=True)}
+            "url": public_url("family.page", token=issued.token), "code": issued.short_code,
+            "entry_url": public_url("family.code")}
     return access
 
 
