@@ -6,30 +6,17 @@ from datetime import date, datetime, timezone
 
 from matching.ical import schedule_ics
 from matching.models import (
-    OccurrenceStatus, Plan, PlanKind, PlanStatus, Session as RoomSession, SessionStaff, Student, Visit,
+    OccurrenceStatus, Plan, PlanKind, PlanStatus, Session as RoomSession, SessionStaff,
 )
 from matching.planning.lifecycle import plan_with_status, publish
 from matching.planning.rooms import adjust
 from matching.services.tutor_schedule import tutor_schedule
 from tests.integration import rooms_world
-from tests.integration.visit_world import TODAY, make_visit_world
+from tests.integration.visit_world import TODAY, make_visit_world, tuesday_draft
 
 CONFIRMED_AT = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 STAMP = datetime(2026, 11, 30, 0, 0, tzinfo=timezone.utc)
 
-
-def _visits_draft(session, world, slots) -> Plan:
-    """A draft with one Tuesday math visit per (student index, tutor index, start hour)."""
-    plan = Plan(programme_id=world.programme_id, kind=PlanKind.VISITS, status=PlanStatus.DRAFT)
-    session.add(plan)
-    session.flush()
-    for s, t, hour in slots:
-        student = session.get(Student, world.student_ids[s])
-        plan.visits.append(Visit(student_id=student.id, need_id=student.needs[0].id, subject="math",
-                                 tutor_id=world.tutor_ids[t], weekday=1, start_minute=hour * 60,
-                                 end_minute=hour * 60 + 120, travel_minutes=5))
-    session.commit()
-    return plan
 
 
 def _uids(ics: bytes) -> list[str]:
@@ -38,7 +25,7 @@ def _uids(ics: bytes) -> list[str]:
 
 def test_a_substitute_a_cancellation_and_both_confirmations_survive_an_unrelated_publish(session):
     world = make_visit_world(session)
-    first = _visits_draft(session, world, [(0, 0, 18)])
+    first = tuesday_draft(session, world, [(0, 0, 18)])
     publish(session, world.programme_id, first.id, first.lock_version, None, TODAY)
     (visit,) = first.visits
     covered, cancelled, confirmed = visit.occurrences[:3]
@@ -50,7 +37,7 @@ def test_a_substitute_a_cancellation_and_both_confirmations_survive_an_unrelated
     uids = {o.on_date: o.calendar_uid for o in visit.occurrences}
     feed_before = _uids(schedule_ics(tutor_schedule(session, world.programme_id, world.tutor_ids[0], TODAY), "t", STAMP))
 
-    second = _visits_draft(session, world, [(0, 0, 18), (1, 1, 15)])  # only the second child changes
+    second = tuesday_draft(session, world, [(0, 0, 18), (1, 1, 15)])  # only the second child changes
     publish(session, world.programme_id, second.id, second.lock_version, None, TODAY)
 
     session.expire_all()
@@ -67,12 +54,12 @@ def test_a_substitute_a_cancellation_and_both_confirmations_survive_an_unrelated
 
 def test_a_changed_date_gets_a_new_calendar_uid_and_no_old_arrangement(session):
     world = make_visit_world(session)
-    first = _visits_draft(session, world, [(0, 0, 18)])
+    first = tuesday_draft(session, world, [(0, 0, 18)])
     publish(session, world.programme_id, first.id, first.lock_version, None, TODAY)
     old = first.visits[0].occurrences[0]
     old.household_confirmed_at = CONFIRMED_AT
     session.commit()
-    second = _visits_draft(session, world, [(0, 0, 17)])  # a new time: every date changes
+    second = tuesday_draft(session, world, [(0, 0, 17)])  # a new time: every date changes
     publish(session, world.programme_id, second.id, second.lock_version, None, TODAY)
     session.expire_all()
     moved = session.get(Plan, second.id).visits[0].occurrences[0]

@@ -8,29 +8,16 @@ import pytest
 from sqlalchemy import select
 
 from matching.models import (
-    ChangeKind, Mode, Notification, Plan, PlanChange, PlanKind, PlanStatus, Session as RoomSession, SessionStaff,
-    Student, StudentSiteAssignment, SupportEndReason, Visit, VisitOccurrence,
+    ChangeKind, Mode, Notification, Plan, PlanChange, Session as RoomSession, SessionStaff, Student,
+    StudentSiteAssignment, SupportEndReason, Visit, VisitOccurrence,
 )
 from matching.planning.lifecycle import publish
 from matching.planning.visits.problem import build_visits_problem
 from matching.services.errors import ValidationFailed
 from matching.services.support_end import end_support, end_tutor
 from tests.factories import make_household, make_programme, make_room_plan, make_site, make_student, make_tutor
-from tests.integration.visit_world import TODAY, make_visit_world
+from tests.integration.visit_world import TODAY, make_visit_world, tuesday_draft
 
-
-def _draft(session, world, slots) -> Plan:
-    """A draft with one Tuesday visit per (student index, tutor index, start hour)."""
-    plan = Plan(programme_id=world.programme_id, kind=PlanKind.VISITS, status=PlanStatus.DRAFT)
-    session.add(plan)
-    session.flush()
-    for s, t, hour in slots:
-        student = session.get(Student, world.student_ids[s])
-        plan.visits.append(Visit(student_id=student.id, need_id=student.needs[0].id, subject="math",
-                                 tutor_id=world.tutor_ids[t], weekday=1, start_minute=hour * 60,
-                                 end_minute=hour * 60 + 120, travel_minutes=5))
-    session.commit()
-    return plan
 
 
 def _dates(session, plan_id: int, student_id: int) -> list[date]:
@@ -41,10 +28,10 @@ def _dates(session, plan_id: int, student_id: int) -> list[date]:
 
 def test_a_child_whose_support_ended_leaves_the_next_publish_with_notices_and_history_kept(session):
     world = make_visit_world(session)
-    first = _draft(session, world, [(0, 0, 18), (1, 1, 18)])
+    first = tuesday_draft(session, world, [(0, 0, 18), (1, 1, 18)])
     publish(session, world.programme_id, first.id, first.lock_version, None, TODAY)
     end_support(session, world.programme_id, world.student_ids[0], date(2026, 11, 20), SupportEndReason.MOVED, None)
-    second = _draft(session, world, [(0, 0, 18), (1, 1, 18)])  # solved before the end was recorded
+    second = tuesday_draft(session, world, [(0, 0, 18), (1, 1, 18)])  # solved before the end was recorded
     publish(session, world.programme_id, second.id, second.lock_version, None, TODAY)
     assert _dates(session, second.id, world.student_ids[0]) == []
     assert _dates(session, first.id, world.student_ids[0])[0] == date(2026, 11, 24)  # the archived plan keeps them
@@ -61,7 +48,7 @@ def test_a_support_end_in_the_future_stops_the_dates_the_day_before(session):
     world = make_visit_world(session)
     end_support(session, world.programme_id, world.student_ids[0], date(2027, 1, 12), SupportEndReason.GRADUATED,
                 None)
-    plan = _draft(session, world, [(0, 0, 18)])
+    plan = tuesday_draft(session, world, [(0, 0, 18)])
     publish(session, world.programme_id, plan.id, plan.lock_version, None, TODAY)
     assert _dates(session, plan.id, world.student_ids[0])[-1] == date(2027, 1, 5)
 
@@ -78,7 +65,7 @@ def test_new_solves_leave_out_ended_children_and_departed_tutors(session):
 def test_a_tutor_who_leaves_has_no_dates_after_the_last_day_and_cannot_leave_before_starting(session):
     world = make_visit_world(session)
     end_tutor(session, world.programme_id, world.tutor_ids[0], date(2026, 12, 10), None)
-    plan = _draft(session, world, [(0, 0, 18)])
+    plan = tuesday_draft(session, world, [(0, 0, 18)])
     publish(session, world.programme_id, plan.id, plan.lock_version, None, TODAY)
     assert _dates(session, plan.id, world.student_ids[0])[-1] == date(2026, 12, 8)
     with pytest.raises(ValidationFailed):

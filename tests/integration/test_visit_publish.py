@@ -7,27 +7,13 @@ from datetime import date
 from sqlalchemy import select
 
 from matching.models import (
-    CalendarKind, ChangeKind, Plan, PlanChange, PlanKind, PlanStatus, Programme, Tutor, Visit, VisitOccurrence,
+    CalendarKind, ChangeKind, Plan, PlanChange, PlanStatus, Programme, Tutor, Visit, VisitOccurrence,
 )
 from matching.planning.lifecycle import publish
 from matching.planning.visits.occurrences import weekly_dates
 from tests.factories import make_calendar_entry, make_tutor_exception
-from tests.integration.visit_world import TODAY, make_visit_world
+from tests.integration.visit_world import TODAY, make_visit_world, tuesday_draft
 
-
-def _draft(session, world, slots) -> Plan:
-    """A draft with one Tuesday visit per (student index, tutor index, start hour)."""
-    from matching.models import Student
-    plan = Plan(programme_id=world.programme_id, kind=PlanKind.VISITS, status=PlanStatus.DRAFT)
-    session.add(plan)
-    session.flush()
-    for s, t, hour in slots:
-        student = session.get(Student, world.student_ids[s])
-        plan.visits.append(Visit(student_id=student.id, need_id=student.needs[0].id, subject="math",
-                                 tutor_id=world.tutor_ids[t], weekday=1, start_minute=hour * 60,
-                                 end_minute=hour * 60 + 120, travel_minutes=5))
-    session.commit()
-    return plan
 
 
 def _dates(session, plan) -> list[date]:
@@ -47,7 +33,7 @@ def test_occurrences_skip_national_holidays_and_closures_but_not_exams(session):
     make_calendar_entry(session, programme, CalendarKind.CLOSURE, date(2026, 12, 29), date(2027, 1, 3))
     make_calendar_entry(session, programme, CalendarKind.EXAM, date(2026, 10, 13), date(2026, 10, 20))
     make_calendar_entry(session, programme, CalendarKind.CLOSURE, date(2026, 10, 27), site_id=world.site_id)
-    plan = _draft(session, world, [(0, 0, 18)])
+    plan = tuesday_draft(session, world, [(0, 0, 18)])
     publish(session, world.programme_id, plan.id, plan.lock_version, None, date(2026, 10, 1))
     dates = _dates(session, plan)
     assert dates[0] == date(2026, 10, 6) and dates[-1] == date(2027, 3, 30)
@@ -61,7 +47,7 @@ def test_occurrences_skip_national_holidays_and_closures_but_not_exams(session):
 def test_occurrences_start_today_and_skip_the_tutors_exception_dates(session):
     world = make_visit_world(session)
     make_tutor_exception(session, session.get(Tutor, world.tutor_ids[0]), date(2026, 12, 1), date(2026, 12, 8))
-    plan = _draft(session, world, [(0, 0, 18)])
+    plan = tuesday_draft(session, world, [(0, 0, 18)])
     publish(session, world.programme_id, plan.id, plan.lock_version, None, TODAY)
     dates = _dates(session, plan)
     assert dates[0] == date(2026, 11, 24)  # nothing before today (Sunday 22 November)
@@ -73,11 +59,11 @@ def test_occurrences_start_today_and_skip_the_tutors_exception_dates(session):
 
 def test_publish_records_kept_moved_new_and_dropped_per_child_and_tutor(session):
     world = make_visit_world(session)
-    first = _draft(session, world, [(0, 0, 18)])
+    first = tuesday_draft(session, world, [(0, 0, 18)])
     publish(session, world.programme_id, first.id, first.lock_version, None, TODAY)
     assert [(c.kind, c.student_id) for c in session.scalars(select(PlanChange))] == [
         (ChangeKind.NEW, world.student_ids[0])]
-    second = _draft(session, world, [(0, 1, 17), (1, 0, 18)])
+    second = tuesday_draft(session, world, [(0, 1, 17), (1, 0, 18)])
     publish(session, world.programme_id, second.id, second.lock_version, None, TODAY)
     changes = session.scalars(select(PlanChange).where(PlanChange.plan_id == second.id)
                               .order_by(PlanChange.student_id)).all()
@@ -89,7 +75,7 @@ def test_publish_records_kept_moved_new_and_dropped_per_child_and_tutor(session)
     assert changes[0].detail["after"]["start_minute"] == 17 * 60
     assert session.get(Plan, first.id).status is PlanStatus.ARCHIVED
     assert session.get(Plan, second.id).version == 2
-    third = _draft(session, world, [(1, 0, 18)])
+    third = tuesday_draft(session, world, [(1, 0, 18)])
     publish(session, world.programme_id, third.id, third.lock_version, None, TODAY)
     kinds = sorted((c.kind.value, c.student_id) for c in session.scalars(
         select(PlanChange).where(PlanChange.plan_id == third.id)))

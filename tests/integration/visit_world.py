@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from matching.models import JobStatus, Plan, PlanKind, Visit
+from matching.models import JobStatus, Plan, PlanKind, PlanStatus, Student, Visit
 from matching.planning.jobs import queue_solve, run_solve
 from tests.factories import make_household, make_programme, make_site, make_student, make_tutor
 
@@ -37,6 +37,20 @@ def make_visit_world(session: Session) -> VisitWorld:
     tutors = [make_tutor(session, programme), make_tutor(session, programme, languages="ja,vi")]
     session.commit()
     return VisitWorld(programme.id, site.id, [s.id for s in students], [t.id for t in tutors])
+
+
+def tuesday_draft(session: Session, world: VisitWorld, slots: list[tuple[int, int, int]]) -> Plan:
+    """A draft with one Tuesday math visit per (student index, tutor index, start hour), committed."""
+    plan = Plan(programme_id=world.programme_id, kind=PlanKind.VISITS, status=PlanStatus.DRAFT)
+    session.add(plan)
+    session.flush()
+    for s, t, hour in slots:
+        student = session.get(Student, world.student_ids[s])
+        plan.visits.append(Visit(student_id=student.id, need_id=student.needs[0].id, subject="math",
+                                 tutor_id=world.tutor_ids[t], weekday=1, start_minute=hour * 60,
+                                 end_minute=hour * 60 + 120, travel_minutes=5))
+    session.commit()
+    return plan
 
 
 def solve(factory: sessionmaker, programme_id: int, base_plan_id: int | None = None,
