@@ -104,6 +104,12 @@ class Heartbeat:
             except Exception:  # a busy database must not end the solve; the next beat tries again
                 log.exception("solve job %s: heartbeat not written", self._job_id)
 
+    def gone(self) -> bool:
+        """Whether the job is no longer ours, checked now too: a solve may end before the first beat looks."""
+        if not self.lost and not self._owner_alive():
+            self._lose()
+        return self.lost
+
     def _lose(self) -> None:
         self.lost = True
         self._cancel.set()

@@ -206,11 +206,12 @@ def _solve_and_store(session: Session, session_factory: sessionmaker, job: Solve
         log.exception("solve job %s failed", job.id)
         session.rollback()
         return _end(session, job.id, JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
-    if beats.lost:
+    if beats.gone():  # checked before the cancel: losing the job sets the cancel event too
         return _end(session, job.id, JobStatus.FAILED, LOST_MESSAGE)
     session.refresh(job)
     if cancel.is_set() or job.cancel_requested:
-        return _end(session, job.id, JobStatus.CANCELLED)
+        return _end(session, job.id, JobStatus.FAILED, LOST_MESSAGE) if beats.gone() else _end(
+            session, job.id, JobStatus.CANCELLED)
     if not handler.has_plan(solution):
         return _end(session, job.id, JobStatus.FAILED, f"no plan: solver status {getattr(solution, 'status', '?')}")
     try:

@@ -36,7 +36,7 @@ def test_plan_page_shows_counts_and_the_checked_change(app, client, auth, world,
     engine = make_engine(database_url)
     with make_session_factory(engine)() as session:
         plan_id = session.get(SolveJob, job_id).result_plan_id
-        (unmet,) = visit_plan_review(session, world.programme_id, plan_id).unmet
+        (unmet,) = visit_plan_review(session, world.programme_id, plan_id, date(2026, 11, 22)).unmet
     engine.dispose()
     assert unmet.counts_ja == "数学・中3を教える講師1人: 1人は週の上限まで埋まっています"
     assert unmet.suggestion.kind == "tutor_cap" and unmet.suggestion.tutor_name == name
