@@ -15,15 +15,14 @@ from matching.planning.visits.adjust import (
 )
 from matching.planning.visits.review import ReviewFilters, visit_plan_review
 from matching.services.errors import StaleEdit
-from tests.integration.test_visit_publish import _draft
-from tests.integration.visit_world import TODAY, make_visit_world, plan_state, solve
+from tests.integration.visit_world import TODAY, make_visit_world, plan_state, solve, tuesday_draft
 
 
 @pytest.fixture
 def drafted(session):
     """The tiny world with a draft: child 0 visited by tutor 0 on Tuesday 18:00; child 1 unmatched."""
     world = make_visit_world(session)
-    plan = _draft(session, world, [(0, 0, 18)])
+    plan = tuesday_draft(session, world, [(0, 0, 18)])
     plan.report = {"unmet": [{"need_id": session.get(Student, world.student_ids[1]).needs[0].id,
                               "reason_ja": "理由", "reason_en": "reason"}]}
     session.commit()
