@@ -13,7 +13,7 @@ from webapp.access import STAFF_ROLES, role_required
 from webapp.clock import current_instant
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
-from webapp.public_urls import public_url
+from webapp.public_urls import family_access
 
 
 def _render(household_id: int, issued=None):
@@ -36,9 +36,7 @@ def issue_household_link(household_id: int):
     """Issue a new link (earlier ones stop working) and show its URL and short code this once."""
     programme = current_programme(db())
     issued = issue_link(db(), programme.id, household_id, current_user.id, current_instant())
-    url = public_url("family.page", token=issued.token)
-    return _render(household_id, issued={"url": url, "short_code": issued.short_code,
-                                         "entry_url": public_url("family.code")})
+    return _render(household_id, issued=family_access(issued))
 
 
 @bp.route("/households/<int:household_id>/link/revoke", methods=["POST"])

@@ -17,7 +17,7 @@ from webapp.clock import current_instant, today
 from webapp.coordinator.blueprint import bp
 from webapp.database import db
 from webapp.family.texts import FamilyTexts
-from webapp.public_urls import public_url
+from webapp.public_urls import family_access
 
 
 def _access(letters: list[Letter]) -> dict[int, dict[str, str]]:
@@ -26,9 +26,7 @@ def _access(letters: list[Letter]) -> dict[int, dict[str, str]]:
     access = {}
     for letter in letters:
         issued = issue_link(db(), programme_id, letter.schedule.household_id, current_user.id, current_instant())
-        access[letter.schedule.household_id] = {
-            "url": public_url("family.page", token=issued.token), "code": issued.short_code,
-            "entry_url": public_url("family.code")}
+        access[letter.schedule.household_id] = family_access(issued)
     return access
 
 

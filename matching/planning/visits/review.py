@@ -14,7 +14,7 @@ from matching.models import Plan, PlanKind, Site, Student, Tutor, Visit, VisitOc
 from matching.planning.lifecycle import PlanSummary, load_plan, plan_history
 from matching.planning.visits.cover import CoverDate, dates_needing_cover
 from matching.planning.visits.diff import PlanDiff, plan_diff
-from matching.planning.visits.area import area_site
+from matching.planning.visits.area import area_site, home_of
 from matching.planning.visits.problem import home_visit_students
 from solver.geo import Coordinates
 from solver.visits.suggestions import EXTRA_TRAVEL_MINUTES
@@ -133,9 +133,7 @@ def _keep(filters: ReviewFilters, site_id: Optional[int], grade: int, subject: s
 
 
 def _area(student: Student, places: dict[int, Coordinates]) -> Optional[int]:
-    household = student.household
-    home = Coordinates(household.lat, household.lon) if household.located else None
-    return area_site(student.home_site_id, home, places)
+    return area_site(student.home_site_id, home_of(student.household), places)
 
 
 def _match(v: Visit, pinned: set[tuple], sites: dict[int, str], places: dict[int, Coordinates],

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from matching.models import PlanKind, Site, Tutor, Visit
-from matching.planning.visits.area import area_site
+from matching.planning.visits.area import area_site, home_of
 from matching.planning.visits.problem import home_visit_students
 from matching.services.published import published_plan_id
 from matching.services.tutors import tutor_active_on
@@ -51,10 +51,6 @@ class SupplyCell:
         return self.waiting > 0 and self.free_tutors == 0
 
 
-def _home(lat: Optional[float], lon: Optional[float]) -> Optional[Coordinates]:
-    return Coordinates(lat, lon) if lat is not None and lon is not None else None
-
-
 def supply_and_demand(session: Session, programme_id: int, today: date) -> list[SupplyCell]:
     """Every cell with a waiting need, most waiting first and cells to recruit for before the rest."""
     plan_id = published_plan_id(session, programme_id, PlanKind.VISITS)
@@ -70,7 +66,7 @@ def supply_and_demand(session: Session, programme_id: int, today: date) -> list[
                                            .where(Visit.plan_id == plan_id).group_by(Visit.tutor_id)).all()))
     waiting: Counter = Counter()
     for student in home_visit_students(session, programme_id, today):
-        area = area_site(student.home_site_id, _home(student.household.lat, student.household.lon), places)
+        area = area_site(student.home_site_id, home_of(student.household), places)
         weekdays = {a.weekday for a in student.availability}
         for need in student.needs:
             if planned_by_need[need.id] < need.visits_per_week:
@@ -82,7 +78,7 @@ def supply_and_demand(session: Session, programme_id: int, today: date) -> list[
     for tutor in tutors:
         if booked[tutor.id] >= tutor.max_visits_per_week:
             continue
-        area = area_site(None, _home(tutor.lat, tutor.lon), places)
+        area = area_site(None, home_of(tutor), places)
         weekdays = {a.weekday for a in tutor.availability}
         for taught in tutor.subjects:
             for stage, (low, high) in enumerate(STAGES):
