@@ -268,6 +268,26 @@ class Candidates:
         return np.radians(np.array([c.home.lon for c in self.problem.children], dtype=float))
 
     @cached_property
+    def edge_starts(self) -> np.ndarray:
+        """Per combo: whether its start is the earliest or the latest of its need with its tutor on its weekday."""
+        a = self.arrays
+        if not len(a.need):
+            return np.zeros(0, dtype=bool)
+        # Combos are stored need by need, tutor by tutor, weekday by weekday, in start order.
+        new = np.ones(len(a.need), dtype=bool)
+        new[1:] = (a.need[1:] != a.need[:-1]) | (a.tutor[1:] != a.tutor[:-1]) | (a.weekday[1:] != a.weekday[:-1])
+        last = np.ones(len(a.need), dtype=bool)
+        last[:-1] = new[1:]
+        return new | last
+
+    @cached_property
+    def child_home(self) -> np.ndarray:
+        """Per child, the index of its home among the distinct homes (siblings share one)."""
+        places = [(c.home.lat, c.home.lon) for c in self.problem.children]
+        index: dict[tuple[float, float], int] = {}
+        return np.array([index.setdefault(p, len(index)) for p in places], dtype=np.int64)
+
+    @cached_property
     def tutor_lat(self) -> np.ndarray:
         """Tutors' home latitudes in radians."""
         return np.radians(np.array([t.home.lat for t in self.problem.tutors], dtype=float))

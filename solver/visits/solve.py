@@ -23,12 +23,17 @@ from solver.visits.solution import Progress, Visit, VisitsSolution
 
 log = logging.getLogger(__name__)
 
-# Up to this many combos one model of the whole problem is searched (and can be proven optimal);
-# above it the plan is improved one neighbourhood at a time.
-MAX_COMBOS_ONE_MODEL = 5_000
-# CP-SAT deterministic time units per wall-clock second of budget (measured on the 2-core machine: 0.25-0.3
-# for one worker; kept low so that the deterministic limit, not the wall clock, decides where the search stops).
-DETERMINISTIC_PER_SECOND = 0.15
+# Up to this many combos one model of the whole problem is searched (and can be proven optimal). Above it,
+# while the combos at the first and last start of each need, tutor and weekday are few enough, one model of
+# those is searched (with wide evenings, as on the demo programme's data, it finds in 10 s what the
+# neighbourhoods need minutes for, though it cannot prove the plan optimal); above that the plan is improved
+# one neighbourhood at a time.
+MAX_COMBOS_ONE_MODEL = 20_000
+MAX_EDGE_COMBOS_ONE_MODEL = 30_000
+# CP-SAT deterministic time units per wall-clock second of budget (measured on the 2-core machine: 0.73-1.0 for
+# one worker on whole models of 7,000-25,000 combos; at the low end, so that on a quiet machine the
+# deterministic limit, not the wall clock, decides where the search stops).
+DETERMINISTIC_PER_SECOND = 0.75
 # Share of the remaining seconds given to the neighbourhood search, whose work is estimated from
 # deterministic quantities (see neighbourhood.py); the rest is margin for a loaded machine.
 NEIGHBOURHOOD_SHARE = 0.8
@@ -69,11 +74,10 @@ def _mask(cands: Candidates, combos: list[Combo]) -> np.ndarray:
     return out
 
 
-def _solve_whole(cands, chosen, pinned, current, seconds, seed, wanted, started, on_progress, should_stop):
-    """CP-SAT on the whole problem, hinted with the plan; returns (plan or None, status name, bound)."""
-    ids = np.arange(len(cands.combos))
-    m = build_model(cands, ids, pinned, current)
-    add_full_hint(m, cands, chosen)
+def _solve_whole(cands, ids, chosen, pinned, current, seconds, seed, wanted, started, on_progress, should_stop):
+    """CP-SAT on the whole problem over these combos, hinted with the plan; returns (plan or None, status name, bound)."""
+    m = build_model(cands, ids, pinned[ids], current[ids])
+    add_full_hint(m, cands, chosen[ids])
     solver = cp_model.CpSolver()
     # The deterministic limit makes the stopping point, and so the plan, reproducible; the wall-clock
     # limit is only a backstop for machines slower than the deterministic-time calibration.
@@ -84,10 +88,16 @@ def _solve_whole(cands, chosen, pinned, current, seconds, seed, wanted, started,
     # interleaved default workers (0.04-0.2 s instead of 4-7 s for 600-2,700 combos), and is deterministic.
     solver.parameters.num_workers = 1
     small_model_parameters(solver)
+    # The hint is already the first solution; following it further (by default up to 10 conflicts per
+    # branch) delayed the LP-guided plan on the demo programme's data by 3-4 s.
+    solver.parameters.hint_conflict_limit = 0
     status = solver.solve(m.model, _Progress(m.covered, wanted, started, on_progress, should_stop))
+    log.debug("whole model: %d combos, %.3f deterministic, %.2f s, %s", len(ids), solver.deterministic_time,
+              solver.wall_time, solver.status_name(status))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, solver.status_name(status), solver.best_objective_bound
-    found = np.array([solver.boolean_value(v) for v in m.x], dtype=bool)
+    found = np.zeros(len(cands.combos), dtype=bool)
+    found[ids] = [solver.boolean_value(v) for v in m.x]
     return found, solver.status_name(status), solver.best_objective_bound
 
 
@@ -123,17 +133,19 @@ def solve_visits(
     if report(chosen, best):
         return _solution(problem, cands, chosen, status, best, max(bound, best), wanted, started)
     remaining = deadline - time.perf_counter()
-    if len(cands.combos) <= MAX_COMBOS_ONE_MODEL:
-        found, cp_status, cp_bound = _solve_whole(cands, chosen, pinned, current, remaining, seed, wanted, started, on_progress, should_stop)
+    exact = len(cands.combos) <= MAX_COMBOS_ONE_MODEL
+    if exact or int(cands.edge_starts.sum()) <= MAX_EDGE_COMBOS_ONE_MODEL:
+        ids = np.arange(len(cands.combos)) if exact else np.nonzero(cands.edge_starts | chosen | pinned | current)[0]
+        found, cp_status, cp_bound = _solve_whole(cands, ids, chosen, pinned, current, remaining, seed, wanted, started, on_progress, should_stop)
         if found is not None:
             score = plan_score(cands, found, current)
             if score >= best:
                 chosen, best = found, score
-            if not cands.truncated:
+            if exact and not cands.truncated:
                 bound = min(bound, int(cp_bound))
                 if cp_status == "OPTIMAL":
                     status = "optimal"
-        elif cp_status == "INFEASIBLE":
+        elif cp_status == "INFEASIBLE" and exact:
             status, chosen, best = "infeasible", np.zeros_like(chosen), 0
     else:
         frozen = np.zeros(len(cands.needs), dtype=bool)
