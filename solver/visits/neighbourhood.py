@@ -39,7 +39,7 @@ SECONDS_PER_DETERMINISTIC, SECONDS_PER_COMBO, SECONDS_PER_STEP = 1.5, 45e-6, 0.0
 # Passes over the open needs that may end without a gain before the search stops (regions that follow links
 # break ties at random, so a new pass tries other chains).
 STALE_PASSES = 3
-LEAN_ABOVE = 0
+LEAN_ABOVE = 8000
 
 
 @dataclass
