@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import Optional
 
@@ -16,10 +17,10 @@ from matching.planning.visits.changes import record_plan_changes
 from matching.planning.visits.problem import build_visits_problem
 from matching.planning.visits.left_out import left_out_needs
 from matching.planning.visits.store import store_solution
-from solver.visits.explain import DEFAULT_EXPLAIN_SECONDS, explain_plan
+from solver.visits.explain import DEFAULT_EXPLAIN_SECONDS
 from solver.visits.problem import VisitsProblem
 from solver.visits.solution import VisitsSolution
-from solver.visits.solve import solve_visits
+from solver.visits.time_budget import TimeBudget, solve_within
 
 USABLE_STATUSES = ("optimal", "feasible")
 
@@ -35,11 +36,12 @@ class VisitsHandler:
     def solve(self, problem: VisitsProblem, time_limit_s: float, seed: int, on_progress, should_stop) -> VisitsSolution:
         """Run the home-visit solver, then count each waiting need's tutors by reason and look for checked changes.
 
-        The counts and suggestions get half the time limit (at most DEFAULT_EXPLAIN_SECONDS) after the plan is made.
+        All within the time limit, as on the command line (solver/visits/time_budget.py): the counts and suggestions
+        get up to DEFAULT_EXPLAIN_SECONDS, of which the plan leaves them at least a quarter of the limit, and
+        storing keeps its seconds.
         """
-        solution = solve_visits(problem, time_limit_s=time_limit_s, seed=seed, on_progress=on_progress,
-                                should_stop=should_stop)
-        return explain_plan(problem, solution, min(DEFAULT_EXPLAIN_SECONDS, time_limit_s / 2), seed, should_stop)
+        budget = TimeBudget(time_limit_s, time.perf_counter())
+        return solve_within(problem, budget, DEFAULT_EXPLAIN_SECONDS, seed, on_progress, should_stop).solution
 
     def has_plan(self, solution: VisitsSolution) -> bool:
         """A plan is worth storing when the solver found a feasible assignment."""
