@@ -24,8 +24,9 @@ def add_solve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="seconds for the whole command, reading and writing included (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="random seed; same input and seed give the same plan")
     parser.add_argument("--explain-seconds", type=float, default=DEFAULT_EXPLAIN_SECONDS,
-                        help="at most these seconds of the time limit, after the plan, for each waiting need's counts, then checked "
-                             f"changes that would serve it (default {DEFAULT_EXPLAIN_SECONDS:g}, at most a quarter of the limit; 0: none)")
+                        help="up to these seconds of the time limit, after the plan, for each waiting need's counts, then checked "
+                             f"changes that would serve it (default {DEFAULT_EXPLAIN_SECONDS:g}; the plan leaves it at least this or a "
+                             "quarter of the limit, whichever is less; 0: none)")
 
 
 def _progress(p: Progress) -> None:
