@@ -1,7 +1,8 @@
 """One time limit for a whole home-visit run: reading the problem, the plan, the explanation and writing fit in it.
 
 The plan gets what is left of the limit after reading, less a share kept for the explanation (``explain_plan``:
-the waiting counts and checked suggestions) and the seconds kept for writing the result. The explanation then gets
+the waiting counts and checked suggestions) and the seconds the caller keeps to finish (writing the result to a
+file, or storing it in the database). The explanation then gets
 what is left after the plan, up to the seconds asked for, still keeping the writing's seconds. So a plan that ends
 early leaves its time to the explanation, and a plan that uses all of its time leaves the explanation its share.
 """
@@ -19,10 +20,6 @@ from solver.visits.solve import solve_visits
 
 # At most this share of the limit is kept for the explanation (at 60 s: the default 5 s; at the site's 10 s: 2.5 s).
 EXPLAIN_SHARE = 0.25
-# Seconds kept for writing the solution, per child: at 10,000 children turning the plan into JSON and writing
-# it to a file takes about 0.3 CPU s (0.75 s wall on a loaded machine), and the search may end up to half a
-# second past its deadline; storing a plan's rows on the site is of the same order.
-FINISH_SECONDS_PER_CHILD = 1e-4
 # The plan always gets at least this, even when reading used up the limit: a plan late beats no plan.
 MIN_PLAN_SECONDS = 0.5
 
@@ -44,20 +41,15 @@ class TimeBudget:
         return max(0.0, self.limit_s - self.elapsed())
 
 
-def finish_seconds(n_children: int) -> float:
-    """Seconds kept for writing (or storing) the solution of a problem with this many children."""
-    return FINISH_SECONDS_PER_CHILD * n_children
-
-
-def plan_seconds(budget: TimeBudget, explain_s: float, n_children: int) -> float:
+def plan_seconds(budget: TimeBudget, explain_s: float, finish_s: float) -> float:
     """The time limit for ``solve_visits`` now: what is left, less the explanation's share and the finish."""
-    kept = min(max(explain_s, 0.0), EXPLAIN_SHARE * budget.limit_s) + finish_seconds(n_children)
+    kept = min(max(explain_s, 0.0), EXPLAIN_SHARE * budget.limit_s) + finish_s
     return max(MIN_PLAN_SECONDS, budget.left() - kept)
 
 
-def explain_seconds(budget: TimeBudget, explain_s: float, n_children: int) -> float:
+def explain_seconds(budget: TimeBudget, explain_s: float, finish_s: float) -> float:
     """The seconds for ``explain_plan`` now: up to ``explain_s``, within what is left after keeping the finish."""
-    return max(0.0, min(explain_s, budget.left() - finish_seconds(n_children)))
+    return max(0.0, min(explain_s, budget.left() - finish_s))
 
 
 @dataclass(frozen=True)
@@ -69,12 +61,11 @@ class BudgetedSolution:
     explain_s: float
 
 
-def solve_within(problem: VisitsProblem, budget: TimeBudget, explain_s: float = DEFAULT_EXPLAIN_SECONDS, seed: int = 0,
-                 on_progress: Callable[[Progress], None] | None = None,
+def solve_within(problem: VisitsProblem, budget: TimeBudget, finish_s: float, explain_s: float = DEFAULT_EXPLAIN_SECONDS,
+                 seed: int = 0, on_progress: Callable[[Progress], None] | None = None,
                  should_stop: Callable[[], bool] | None = None) -> BudgetedSolution:
-    """The plan, then its explanation, each given its part of what is left of the budget (see the module's text)."""
-    n = len(problem.children)
-    plan_s = plan_seconds(budget, explain_s, n)
+    """The plan, then its explanation, each given its part of the budget, ``finish_s`` kept (see the module's text)."""
+    plan_s = plan_seconds(budget, explain_s, finish_s)
     solution = solve_visits(problem, time_limit_s=plan_s, seed=seed, on_progress=on_progress, should_stop=should_stop)
-    explain_left = explain_seconds(budget, explain_s, n)
+    explain_left = explain_seconds(budget, explain_s, finish_s)
     return BudgetedSolution(explain_plan(problem, solution, explain_left, seed, should_stop), plan_s, explain_left)

@@ -16,10 +16,10 @@ import pytest
 
 from seed_data.visits_instances import generate_visits_problem
 from solver.visits.check import check_visits
-from solver.visits.cli import solve_command
+from solver.visits.cli import WRITE_SECONDS_PER_CHILD, solve_command
 from solver.visits.codec import problem_from_dict, problem_to_dict, solution_from_dict
 from solver.visits.time_budget import (
-    EXPLAIN_SHARE, MIN_PLAN_SECONDS, TimeBudget, explain_seconds, finish_seconds, plan_seconds,
+    EXPLAIN_SHARE, MIN_PLAN_SECONDS, TimeBudget, explain_seconds, plan_seconds,
 )
 
 CHILDREN, TUTORS = 300, 100  # mid-size: enough waiting needs that the explanation would use all it is given
@@ -46,30 +46,29 @@ def run(problem_file, out, limit, explain, clock, capsys):
 
 def test_the_plan_gets_the_limit_less_what_reading_took_the_explanations_share_and_the_finish():
     budget = TimeBudget(60.0, 100.0, frozen(104.0))  # 4 s spent reading
-    assert plan_seconds(budget, 5.0, 10_000) == pytest.approx(60 - 4 - 5 - finish_seconds(10_000))
-    assert finish_seconds(10_000) == pytest.approx(1.0)
+    assert plan_seconds(budget, 5.0, 1.0) == pytest.approx(60 - 4 - 5 - 1)
     small = TimeBudget(10.0, 0.0, frozen(0.0))  # the site's 10 s: a quarter kept for the explanation
-    assert plan_seconds(small, 5.0, 150) == pytest.approx(10 - EXPLAIN_SHARE * 10 - finish_seconds(150))
-    assert plan_seconds(small, 0.0, 150) == pytest.approx(10 - finish_seconds(150))
+    assert plan_seconds(small, 5.0, 0.3) == pytest.approx(10 - EXPLAIN_SHARE * 10 - 0.3)
+    assert plan_seconds(small, 0.0, 0.3) == pytest.approx(10 - 0.3)
 
 
 def test_the_explanation_gets_what_the_plan_left_up_to_its_seconds_keeping_the_finish():
-    assert explain_seconds(TimeBudget(60.0, 0.0, frozen(20.0)), 5.0, 10_000) == pytest.approx(5.0)
-    assert explain_seconds(TimeBudget(60.0, 0.0, frozen(57.0)), 5.0, 10_000) == pytest.approx(2.0)
-    assert explain_seconds(TimeBudget(60.0, 0.0, frozen(59.5)), 5.0, 10_000) == 0.0
+    assert explain_seconds(TimeBudget(60.0, 0.0, frozen(20.0)), 5.0, 1.0) == pytest.approx(5.0)
+    assert explain_seconds(TimeBudget(60.0, 0.0, frozen(57.0)), 5.0, 1.0) == pytest.approx(2.0)
+    assert explain_seconds(TimeBudget(60.0, 0.0, frozen(59.5)), 5.0, 1.0) == 0.0
 
 
 def test_a_spent_limit_still_gets_a_short_plan_and_no_explanation():
     spent = TimeBudget(6.0, 0.0, frozen(9.0))
     assert spent.left() == 0.0
-    assert plan_seconds(spent, 5.0, CHILDREN) == MIN_PLAN_SECONDS
-    assert explain_seconds(spent, 5.0, CHILDREN) == 0.0
+    assert plan_seconds(spent, 5.0, 0.1) == MIN_PLAN_SECONDS
+    assert explain_seconds(spent, 5.0, 0.1) == 0.0
 
 
 def test_the_command_gives_the_solver_the_limit_less_what_reading_took(problem_file, tmp_path, capsys):
     out = tmp_path / "solution.json"
     line = run(problem_file, out, 6.0, 5.0, frozen(3.0), capsys)  # 3 s gone before the problem is read
-    finish = finish_seconds(CHILDREN)
+    finish = WRITE_SECONDS_PER_CHILD * CHILDREN
     assert f"read 3.00s, plan limit {6 - 3 - 1.5 - finish:.2f}s, explanation limit {6 - 3 - finish:.2f}s" in line
     problem = problem_from_dict(json.loads(problem_file.read_text(encoding="utf-8")))
     solution = solution_from_dict(json.loads(out.read_text(encoding="utf-8")))
