@@ -23,7 +23,7 @@ from solver.visits.solution import VisitsSolution
 from solver.visits.time_budget import TimeBudget, solve_within
 
 USABLE_STATUSES = ("optimal", "feasible")
-# Seconds the solve keeps for storing the plan, per child: the demo's plan (150 children) takes about 0.25 s to
+# Seconds the solve keeps for storing the plan, per child: the demo site's plan (118 children) takes about 0.25 s to
 # store and commit with its report on a loaded machine.
 STORE_SECONDS_PER_CHILD = 2e-3
 
