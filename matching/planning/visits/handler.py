@@ -40,8 +40,8 @@ class VisitsHandler:
         """Run the home-visit solver, then count each waiting need's tutors by reason and look for checked changes.
 
         All within the time limit, as on the command line (solver/visits/time_budget.py): the counts and suggestions
-        get up to DEFAULT_EXPLAIN_SECONDS, of which the plan leaves them at least a quarter of the limit, and
-        storing keeps its seconds.
+        get up to DEFAULT_EXPLAIN_SECONDS (the plan leaves them that or a quarter of the limit, whichever is less),
+        and storing keeps its seconds.
         """
         budget = TimeBudget(time_limit_s, time.perf_counter())
         store_s = STORE_SECONDS_PER_CHILD * len(problem.children)
