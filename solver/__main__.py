@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from importlib import import_module
 
 from solver.cli_io import read_problem
@@ -29,7 +30,9 @@ def _kind_of(problem: dict) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one command; returns the exit code."""
+    started = time.perf_counter()  # a solve's time limit covers loading the solvers and reading the problem too
     parser = argparse.ArgumentParser(prog="python -m solver", description=__doc__)
+    parser.set_defaults(started=started)
     commands = parser.add_subparsers(dest="command", required=True)
     for kind in KINDS:
         sub = commands.add_parser(kind, help=f"solve a {kind} problem")

@@ -201,7 +201,10 @@ def _solve_and_store(session: Session, session_factory: sessionmaker, job: Solve
         # End the read transaction before solving: on SQLite an open one blocks the progress writer.
         session.commit()
         writer = _ProgressWriter(session_factory, job.id, started, cancel)
-        solution = handler.solve(problem, time_limit_s, seed, writer, writer.should_stop)
+        # The job's limit covers building the problem too (the solver keeps time for storing); a slow database
+        # still leaves the solver half of it.
+        left = max(time_limit_s / 2, time_limit_s - (time.monotonic() - started))
+        solution = handler.solve(problem, left, seed, writer, writer.should_stop)
     except Exception as exc:  # the job page must say what went wrong; the traceback goes to the log
         log.exception("solve job %s failed", job.id)
         session.rollback()

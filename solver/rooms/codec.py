@@ -19,7 +19,7 @@ from solver.rooms.solution import (
     ChangeSummary, ChildAssignment, ChildMove, PhaseStats, RoomsSolution, Session, Shortfall, StaffChange, TutorLoad,
 )
 from solver.rooms.validate import validate_problem
-from solver.schema_errors import validate_against
+from solver.schema_errors import SchemaCheck
 
 PROBLEM_FORMAT = "rooms-problem/2"
 SOLUTION_FORMAT = "rooms-solution/1"
@@ -32,8 +32,13 @@ def load_schema(name: str) -> dict:
     return json.loads(text)
 
 
+@lru_cache(maxsize=2)
+def _schema_check(name: str) -> SchemaCheck:
+    return SchemaCheck(load_schema(name))
+
+
 def _validate_schema(data: object, name: str) -> None:
-    validate_against(data, load_schema(name))
+    _schema_check(name).validate(data)
 
 
 def _date(value: str, field: str) -> date:

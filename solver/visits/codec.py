@@ -12,7 +12,7 @@ from solver.busy import busy_from_json, busy_to_json
 from solver.clock import WEEKDAYS, format_time, parse_time, parse_weekday, parse_window, window_to_json
 from solver.errors import ProblemError
 from solver.geo import Coordinates
-from solver.schema_errors import validate_against
+from solver.schema_errors import SchemaCheck
 from solver.visits.problem import (
     DEFAULT_GRID_MINUTES,
     DEFAULT_MAX_CLASH_DATES,
@@ -39,9 +39,15 @@ def load_schema(name: str) -> dict:
     return json.loads(text)
 
 
+@cache
+def schema_check(name: str) -> SchemaCheck:
+    """The shipped schema compiled once for fast checks: "visits-problem" or "visits-solution"."""
+    return SchemaCheck(load_schema(name))
+
+
 def validate(data: object, schema_name: str) -> None:
     """Validate against a schema; raise ProblemError naming the first field at fault."""
-    validate_against(data, load_schema(schema_name))
+    schema_check(schema_name).validate(data)
 
 
 def _coords(data: dict) -> Coordinates:

@@ -11,7 +11,8 @@ from solver.visits.solution import VisitsSolution
 from solver.visits.suggestions import suggest_changes
 from solver.visits.waiting import waiting_counts
 
-# Seconds the command line gives the counts and suggestions after the plan (the site: half its time limit, up to this).
+# Seconds the command line and the site give the counts and suggestions after the plan, within their time limit
+# (solver/visits/time_budget.py keeps a quarter of the limit for them, up to this).
 DEFAULT_EXPLAIN_SECONDS = 5.0
 
 

@@ -13,7 +13,7 @@ from matching.models import JobStatus, Plan, PlanKind, SolveJob
 from matching.models.base import utcnow
 from matching.planning.heartbeat import DEAD_MESSAGE, HEARTBEAT_S, Heartbeat, dead_after, fail_dead_jobs
 from matching.planning.jobs import JobAlreadyRunning, job_view, queue_solve, request_cancel, run_solve
-from matching.planning.visits import handler as visits
+from solver.visits import time_budget  # where the site's solve job calls the solver
 from tests.integration.visit_world import TODAY, make_visit_world
 
 
@@ -81,7 +81,7 @@ def test_a_solve_failed_by_another_process_meanwhile_does_not_store_its_plan(ses
     """A runner that was only slow (its job judged dead) must not bring a plan back to a failed job."""
     world = make_visit_world(session)
     job_id = queue_solve(session, world.programme_id, PlanKind.VISITS, None)
-    real = visits.solve_visits
+    real = time_budget.solve_visits
 
     def judged_dead_meanwhile(problem, **kwargs):
         with factory() as other:
@@ -90,7 +90,7 @@ def test_a_solve_failed_by_another_process_meanwhile_does_not_store_its_plan(ses
             assert fail_dead_jobs(other) == 1
         return real(problem, **kwargs)
 
-    monkeypatch.setattr(visits, "solve_visits", judged_dead_meanwhile)
+    monkeypatch.setattr(time_budget, "solve_visits", judged_dead_meanwhile)
     assert run_solve(factory, job_id, 1.0, TODAY, heartbeat_s=60) is JobStatus.FAILED
     assert session.scalars(select(Plan)).all() == []
     session.expire_all()

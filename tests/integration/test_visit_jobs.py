@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from matching.db import make_engine, make_session_factory
 from matching.models import JobStatus, Plan, PlanKind, PlanStatus, SolveJob
-from matching.planning.visits import handler as visits
+from solver.visits import time_budget  # where the site's solve job calls the solver
 from matching.planning.jobs import _ProgressWriter, queue_solve, request_cancel, run_solve
 from matching.planning.lifecycle import accept_proposal, plan_with_status, publish
 from solver.rooms.solution import Progress
@@ -92,7 +92,7 @@ def test_failing_solve_leaves_the_published_plan_and_the_draft_untouched(session
     def broken(*_args, **_kwargs):
         raise ValueError("the solver broke")
 
-    monkeypatch.setattr(visits, "solve_visits", broken)
+    monkeypatch.setattr(time_budget, "solve_visits", broken)
     status, job_id = solve(factory, world.programme_id, draft_id)
     assert status is JobStatus.FAILED
     assert "the solver broke" in session.get(SolveJob, job_id).error
@@ -104,8 +104,8 @@ def test_solve_without_a_usable_plan_leaves_everything_untouched(session, factor
     world = make_visit_world(session)
     published_id, draft_id = _published_and_draft(session, factory, world)
     before = plan_state(session, published_id), plan_state(session, draft_id)
-    real = visits.solve_visits
-    monkeypatch.setattr(visits, "solve_visits",
+    real = time_budget.solve_visits
+    monkeypatch.setattr(time_budget, "solve_visits",
                         lambda problem, **kw: __import__("dataclasses").replace(real(problem, **kw), status="unknown"))
     status, _job = solve(factory, world.programme_id, draft_id)
     assert status is JobStatus.FAILED
