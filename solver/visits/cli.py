@@ -30,7 +30,7 @@ def add_solve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--explain-seconds", type=float, default=DEFAULT_EXPLAIN_SECONDS,
                         help="up to these seconds of the time limit, after the plan, for each waiting need's counts, then checked "
                              f"changes that would serve it (default {DEFAULT_EXPLAIN_SECONDS:g}; the plan leaves it at least this or a "
-                             "quarter of the limit, whichever is less; 0: none)")
+                             "tenth of the limit, whichever is less; 0: none)")
 
 
 def _progress(p: Progress) -> None:

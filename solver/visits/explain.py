@@ -12,7 +12,7 @@ from solver.visits.suggestions import suggest_changes
 from solver.visits.waiting import waiting_counts
 
 # Seconds the command line and the site give the counts and suggestions after the plan, within their time limit
-# (solver/visits/time_budget.py keeps a quarter of the limit for them, up to this).
+# (solver/visits/time_budget.py keeps a tenth of the limit for them, up to this).
 DEFAULT_EXPLAIN_SECONDS = 5.0
 
 

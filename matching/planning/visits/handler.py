@@ -40,7 +40,7 @@ class VisitsHandler:
         """Run the home-visit solver, then count each waiting need's tutors by reason and look for checked changes.
 
         All within the time limit, as on the command line (solver/visits/time_budget.py): the counts and suggestions
-        get up to DEFAULT_EXPLAIN_SECONDS (the plan leaves them that or a quarter of the limit, whichever is less),
+        get up to DEFAULT_EXPLAIN_SECONDS (the plan leaves them that or a tenth of the limit, whichever is less),
         and storing keeps its seconds.
         """
         budget = TimeBudget(time_limit_s, time.perf_counter())

@@ -47,7 +47,7 @@ def run(problem_file, out, limit, explain, clock, capsys):
 def test_the_plan_gets_the_limit_less_what_reading_took_the_explanations_share_and_the_finish():
     budget = TimeBudget(60.0, 100.0, frozen(104.0))  # 4 s spent reading
     assert plan_seconds(budget, 5.0, 1.0) == pytest.approx(60 - 4 - 5 - 1)
-    small = TimeBudget(10.0, 0.0, frozen(0.0))  # the site's 10 s: a quarter kept for the explanation
+    small = TimeBudget(10.0, 0.0, frozen(0.0))  # the site's 10 s: a tenth kept for the explanation
     assert plan_seconds(small, 5.0, 0.3) == pytest.approx(10 - EXPLAIN_SHARE * 10 - 0.3)
     assert plan_seconds(small, 0.0, 0.3) == pytest.approx(10 - 0.3)
 
