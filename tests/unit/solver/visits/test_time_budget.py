@@ -69,7 +69,7 @@ def test_the_command_gives_the_solver_the_limit_less_what_reading_took(problem_f
     out = tmp_path / "solution.json"
     line = run(problem_file, out, 6.0, 5.0, frozen(3.0), capsys)  # 3 s gone before the problem is read
     finish = WRITE_SECONDS_PER_CHILD * CHILDREN
-    assert f"read 3.00s, plan limit {6 - 3 - 1.5 - finish:.2f}s, explanation limit {6 - 3 - finish:.2f}s" in line
+    assert f"read 3.00s, plan limit {6 - 3 - EXPLAIN_SHARE * 6 - finish:.2f}s, explanation limit {6 - 3 - finish:.2f}s" in line
     problem = problem_from_dict(json.loads(problem_file.read_text(encoding="utf-8")))
     solution = solution_from_dict(json.loads(out.read_text(encoding="utf-8")))
     assert check_visits(problem, solution) == []
