@@ -1,0 +1,183 @@
+"""Upper bound on coverage points that sees a tutor's evening: an LP over (need, tutor, weekday), solved by GLOP.
+
+Variables: x[n,t,d] in [0, 1] for every need n, tutor t and weekday d with at
+least one combo (n visited by t on d); y[n,t] in [0, 1] (t is n's tutor) for
+needs of several visits a week with several tutors; z[t,d,p] in [0, 1] (tutor t's
+evening d makes length mix p) where an evening has several maximal mixes.
+Maximise sum points[n] * x[n,t,d] subject to
+
+1. need:        sum over t, d of x[n,t,d] <= visits per week of n;
+2. need-day:    sum over t of x[n,t,d] <= 1 (at most one visit a weekday);
+3. one tutor:   x[n,t,d] <= y[n,t] and sum over t of y[n,t] <= 1;
+4. tutor week:  sum over n, d of x[n,t,d] <= the tutor's weekly cap;
+5. evening:     per visit length L, sum over n of length L of x[n,t,d] <= sum over p of p_L * z[t,d,p],
+                with sum over p of z[t,d,p] <= 1 (one maximal pattern: the rows p_L directly);
+6. child-day:   sum over the child's needs n and all t of x[n,t,d] <= most visits that fit the child's day.
+
+Validity: take any plan and set x[n,t,d] = 1 when the plan has n's visit by t on
+d, y[n,t] = 1 for n's tutor, and for each evening z = 1 on one maximal pattern
+dominating its length mix (evenings.py: every sequence of combos the plan can
+make on an evening is a path of its dynamic programme, so its mix is at most one
+of the maximal patterns). Each row holds because the plan obeys the rule it
+relaxes (rules 1-4 are the model's own, 5 and 6 follow from no overlap and travel
+between homes). So every plan is a feasible point of the LP with the same
+coverage points, and the LP optimum bounds every plan's coverage points, which
+bound its objective (the other levels are costs, and a current visit's bonus at
+most refunds its change cost, as in relaxation.py).
+
+The LP value is not trusted as GLOP reports it: the bound is recomputed from
+GLOP's duals by weak duality. For any u >= 0 over the rows (A x <= b, 0 <= x <= 1),
+b'u + sum over variables of max(0, c_j - (A'u)_j) bounds the LP, whatever
+tolerances the solver used; it is computed in floating point on integers of at
+most a few million (points divided by their common divisor) and rounded down
+only after a margin far above the rounding error.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.linear_solver import linear_solver_pb2, pywraplp
+
+from solver.visits.candidates import Candidates, build_candidates
+from solver.visits.evenings import child_day_caps, tutor_evenings
+from solver.visits.model import groups
+
+log = logging.getLogger(__name__)
+
+# Above this many (need, tutor) pairs the bound is skipped and the flow bound stands alone: at 10,000 children
+# (5.7 million pairs) building every combo alone would take longer than a solve's whole budget.
+MAX_PAIRS = 200_000
+# Margin (in units of the points' common divisor) kept when rounding the dual value down: far above the
+# floating-point error of sums of a few hundred thousand terms of at most a few million.
+ROUNDING_MARGIN = 1e-4
+
+
+@dataclass
+class SparseRows:
+    """Rows of A x <= b under construction, as coordinate lists."""
+
+    rows: list
+    cols: list
+    vals: list
+    rhs: list
+
+    def add(self, cols, vals, rhs: float) -> None:
+        """Append one row: sum of vals * x[cols] <= rhs."""
+        self.rows.append(np.full(len(cols), len(self.rhs), dtype=np.int64))
+        self.cols.append(np.asarray(cols, dtype=np.int64))
+        self.vals.append(np.asarray(vals, dtype=float))
+        self.rhs.append(float(rhs))
+
+    def arrays(self):
+        """(row, col, val, rhs) as numpy arrays."""
+        cat = lambda parts, t: np.concatenate(parts).astype(t) if parts else np.zeros(0, dtype=t)  # noqa: E731
+        return cat(self.rows, np.int64), cat(self.cols, np.int64), cat(self.vals, float), np.array(self.rhs, dtype=float)
+
+
+def evening_bound(cands: Candidates) -> int | None:
+    """The most coverage points any plan could earn, seeing each tutor's evening; None when skipped for size."""
+    if not len(cands.pair_need):
+        return 0
+    if len(cands.pair_need) > MAX_PAIRS:
+        return None
+    if cands.truncated:
+        # The bound is about every plan, not only the kept candidates: it needs every feasible tutor's combos.
+        cands = build_candidates(cands.problem)
+    started = time.process_time()
+    c, rows = _rows(cands)
+    u = _solve_duals(c, rows)
+    row, col, val, rhs = rows.arrays()
+    value = _dual_value(c, row, col, val, rhs, u)
+    unit = max(1, int(np.gcd.reduce(cands.need_points)))
+    log.debug("evening bound: %d variables, %d rows, cpu %.2f s", len(c), len(rhs), time.process_time() - started)
+    return int(math.floor(value + ROUNDING_MARGIN)) * unit if value + ROUNDING_MARGIN >= 0 else 0
+
+
+def _rows(cands: Candidates) -> tuple[np.ndarray, SparseRows]:
+    """The LP: objective per variable (x first, then y and z) and its rows."""
+    a = cands.arrays
+    unit = max(1, int(np.gcd.reduce(cands.need_points)))
+    key = (a.need * len(cands.problem.tutors) + a.tutor) * 7 + a.weekday
+    keys, combo_x = np.unique(key, return_inverse=True)
+    n_x = len(keys)
+    x_need = keys // 7 // len(cands.problem.tutors)
+    x_tutor = keys // 7 % len(cands.problem.tutors)
+    x_day = keys % 7
+    obj = [cands.need_points[x_need] // unit]
+    rows = SparseRows([], [], [], [])
+    n_vars = n_x
+    wanted = cands.need_visits
+    for g in groups(x_need):
+        n = int(x_need[g[0]])
+        if len(g) > wanted[n]:
+            rows.add(g, np.ones(len(g)), wanted[n])
+        if wanted[n] > 1 and len(np.unique(x_tutor[g])) > 1:
+            for t in np.unique(x_tutor[g]).tolist():
+                own = g[x_tutor[g] == t]
+                for i in own.tolist():
+                    rows.add([i, n_vars], [1.0, -1.0], 0)
+                n_vars += 1
+            ys = np.arange(n_vars - len(np.unique(x_tutor[g])), n_vars)
+            rows.add(ys, np.ones(len(ys)), 1)
+            obj.append(np.zeros(len(ys), dtype=np.int64))
+    for g in groups(x_need, x_day):
+        if len(g) > 1:
+            rows.add(g, np.ones(len(g)), 1)
+    for g in groups(x_tutor):
+        cap = cands.problem.tutors[int(x_tutor[g[0]])].max_visits_per_week
+        if len(g) > cap:
+            rows.add(g, np.ones(len(g)), cap)
+    minutes = np.array([n.need.minutes for n in cands.needs], dtype=np.int64)
+    for evening, ids in tutor_evenings(cands):
+        xs = np.unique(combo_x[ids])
+        per_length = [xs[minutes[x_need[xs]] == length] for length in evening.lengths]
+        if len(evening.patterns) == 1:
+            for k, members in enumerate(per_length):
+                if len(members) > evening.patterns[0][k]:
+                    rows.add(members, np.ones(len(members)), evening.patterns[0][k])
+            continue
+        zs = np.arange(n_vars, n_vars + len(evening.patterns))
+        n_vars += len(zs)
+        obj.append(np.zeros(len(zs), dtype=np.int64))
+        rows.add(zs, np.ones(len(zs)), 1)
+        for k, members in enumerate(per_length):
+            mix = np.array([p[k] for p in evening.patterns], dtype=float)
+            rows.add(np.concatenate([members, zs]), np.concatenate([np.ones(len(members)), -mix]), 0)
+    x_child = cands.need_child[x_need]
+    caps = {(ch, d): most for ch, d, most in child_day_caps(cands)}
+    for g in groups(x_child, x_day):
+        most = caps.get((int(x_child[g[0]]), int(x_day[g[0]])))
+        if most is not None:
+            rows.add(g, np.ones(len(g)), most)
+    return np.concatenate(obj).astype(float), rows
+
+
+def _solve_duals(c: np.ndarray, rows: SparseRows) -> np.ndarray:
+    """GLOP's dual values of the rows (zeros if it fails: the dual value then falls back to sum of max(0, c))."""
+    mp = linear_solver_pb2.MPModelProto(maximize=True)
+    for coef in c.tolist():
+        mp.variable.add(lower_bound=0.0, upper_bound=1.0, objective_coefficient=coef)
+    for cols, vals, rhs in zip(rows.cols, rows.vals, rows.rhs):
+        mp.constraint.add(var_index=cols.tolist(), coefficient=vals.tolist(), lower_bound=-math.inf, upper_bound=rhs)
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    error = solver.LoadModelFromProto(mp)
+    if error:
+        raise ValueError(error)
+    status = solver.Solve()
+    if status != pywraplp.Solver.OPTIMAL:
+        log.warning("evening bound: GLOP status %d", status)
+        return np.zeros(len(rows.rhs))
+    response = linear_solver_pb2.MPSolutionResponse()
+    solver.FillSolutionResponseProto(response)
+    return np.maximum(0.0, np.asarray(response.dual_value, dtype=float))
+
+
+def _dual_value(c, row, col, val, rhs, u) -> float:
+    """Weak duality: b'u + sum of max(0, c - A'u) over variables in [0, 1], an upper bound for any u >= 0."""
+    reduced = c - np.bincount(col, weights=val * u[row], minlength=len(c))
+    return float(rhs @ u + np.maximum(0.0, reduced).sum())

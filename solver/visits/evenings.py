@@ -1,0 +1,136 @@
+"""What fits in one evening: the visit-length mixes a tutor can make on a weekday, and how many visits a child can have.
+
+A tutor's evening is summarised by its patterns: the Pareto-maximal vectors
+(visits of each length) that some sequence of the tutor's combos on that weekday
+makes without overlap, leaving the travel between two children's homes (none
+between two subjects of one child, never one subject twice). The patterns are
+found exactly by a dynamic programme over the combos in start order, so they see
+the tutor's windows, the children's windows, the start grid, busy time (all in
+the combos) and the real travel between the homes involved. Every real evening's
+length mix is at most one of the patterns, which is all the bound needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import permutations
+
+import numpy as np
+
+from solver.visits.candidates import Candidates, pair_travel_minutes
+from solver.visits.model import groups
+
+
+@dataclass(frozen=True)
+class Evening:
+    """One tutor's weekday: its combo ids, the visit lengths seen (classes) and the maximal length mixes that fit."""
+
+    tutor: int
+    weekday: int
+    lengths: tuple[int, ...]
+    patterns: tuple[tuple[int, ...], ...]
+
+
+def _follows(cands: Candidates, ids: np.ndarray) -> np.ndarray:
+    """(m, m) bool: combo j may come after combo i on the same evening of the same tutor."""
+    a = cands.arrays
+    need, start, end = a.need[ids], a.start[ids], a.end[ids]
+    child = cands.need_child[need]
+    kids, local = np.unique(child, return_inverse=True)
+    ki, kj = np.meshgrid(np.arange(len(kids)), np.arange(len(kids)), indexing="ij")
+    lat, lon = cands.child_lat[kids], cands.child_lon[kids]
+    travel = pair_travel_minutes(lat[ki.ravel()], lon[ki.ravel()], lat[kj.ravel()], lon[kj.ravel()]).reshape(ki.shape)
+    same_child = child[:, None] == child[None, :]
+    # Between two subjects of one child no travel is needed (the model's travel rule is for different children).
+    gap_needed = np.where(same_child, 0, travel[local[:, None], local[None, :]])
+    return (start[None, :] >= end[:, None] + gap_needed) & (need[:, None] != need[None, :])
+
+
+def _pareto_max(vectors: np.ndarray) -> tuple[tuple[int, ...], ...]:
+    """The vectors no other vector dominates (componentwise at least, somewhere more)."""
+    keep = []
+    for v in vectors:
+        dominated = np.any(np.all(vectors >= v, axis=1) & np.any(vectors > v, axis=1))
+        if not dominated:
+            keep.append(tuple(int(x) for x in v))
+    return tuple(sorted(set(keep)))
+
+
+def evening_patterns(cands: Candidates, ids: np.ndarray, cap: int) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
+    """The visit lengths among these combos of one tutor-weekday and the maximal length mixes (at most cap visits)."""
+    a = cands.arrays
+    order = ids[np.lexsort((a.end[ids], a.start[ids]))]
+    minutes = a.end[order] - a.start[order]
+    lengths, cls = np.unique(minutes, return_inverse=True)
+    needs_of = [len(np.unique(a.need[order][cls == k])) for k in range(len(lengths))]
+    top = np.array([min(cap, n) for n in needs_of], dtype=np.int64)
+    radix = top + 1
+    stride = np.concatenate([[1], np.cumprod(radix)[:-1]]).astype(np.int64)
+    size = int(np.prod(radix))
+    digits = (np.arange(size)[:, None] // stride[None, :]) % radix[None, :]  # (size, classes)
+    within_cap = digits.sum(axis=1) <= cap
+    follows = _follows(cands, order)
+    start = a.start[order]
+    reach = np.zeros((len(order), size), dtype=bool)
+    seed_row = np.zeros(size, dtype=bool)
+    seed_row[0] = True
+    # reach[j, v]: some sequence ending with combo j makes length mix v. Combos sharing a start cannot follow
+    # each other, so each start's combos are filled together from those already filled.
+    for group in np.split(np.arange(len(order)), np.nonzero(np.diff(start))[0] + 1):
+        before = follows[: group[0], group]  # (earlier combos, group)
+        came = (before.T.astype(np.float32) @ reach[: group[0]].astype(np.float32)) > 0 if group[0] else np.zeros((len(group), size), dtype=bool)
+        came |= seed_row
+        for row, j in zip(came, group.tolist()):
+            k = cls[j]
+            room = digits[:, k] < top[k]
+            moved = np.zeros(size, dtype=bool)
+            moved[np.nonzero(room)[0] + stride[k]] = row[room]
+            reach[j] = moved & within_cap
+    made = np.nonzero(reach.any(axis=0))[0]
+    vectors = digits[made] if len(made) else np.zeros((1, len(lengths)), dtype=np.int64)
+    return tuple(int(x) for x in lengths), _pareto_max(vectors)
+
+
+def tutor_evenings(cands: Candidates) -> list[tuple[Evening, np.ndarray]]:
+    """Every tutor-weekday with combos, its patterns, and its combo ids."""
+    a = cands.arrays
+    out = []
+    for g in groups(a.tutor, a.weekday):
+        t, d = int(a.tutor[g[0]]), int(a.weekday[g[0]])
+        cap = cands.problem.tutors[t].max_visits_per_week
+        lengths, patterns = evening_patterns(cands, g, cap)
+        out.append((Evening(t, d, lengths, patterns), g))
+    return out
+
+
+def child_day_caps(cands: Candidates) -> list[tuple[int, int, int]]:
+    """(child, weekday, most visits) for every child-day where not all of the child's needs with combos fit."""
+    a = cands.arrays
+    child = cands.need_child[a.need]
+    out = []
+    for g in groups(child, a.weekday):
+        needs = np.unique(a.need[g]).tolist()
+        if len(needs) < 2:
+            continue
+        # Each need's starts (any tutor) that day; a set of needs fits when some order of them does with every
+        # visit at its earliest start after the previous end (earliest placement is exact for a fixed order).
+        spans = {n: sorted(set(zip(a.start[g][a.need[g] == n].tolist(), a.end[g][a.need[g] == n].tolist()))) for n in needs}
+        best = 1
+        for size in range(len(needs), 1, -1):
+            if any(_fits_in_order(spans, order) for order in permutations(needs, size)):
+                best = size
+                break
+        if best < len(needs):
+            out.append((int(child[g[0]]), int(a.weekday[g[0]]), best))
+    return out
+
+
+def _fits_in_order(spans: dict[int, list[tuple[int, int]]], order: tuple[int, ...]) -> bool:
+    """Whether these needs can be visited one after another in this order without overlap."""
+    free_from = -1
+    for n in order:
+        nxt = next((end for start, end in spans[n] if start >= free_from), None)
+        if nxt is None:
+            return False
+        free_from = nxt
+    return True
