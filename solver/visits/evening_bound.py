@@ -135,6 +135,9 @@ def _rows(cands: Candidates) -> tuple[np.ndarray, SparseRows]:
     minutes = np.array([n.need.minutes for n in cands.needs], dtype=np.int64)
     for evening, ids in tutor_evenings(cands):
         xs = np.unique(combo_x[ids])
+        x_of = dict(zip(x_need[xs].tolist(), xs.tolist()))
+        for clique in evening.cliques:
+            rows.add([x_of[n] for n in clique], np.ones(len(clique)), 1)
         per_length = [xs[minutes[x_need[xs]] == length] for length in evening.lengths]
         if len(evening.patterns) == 1:
             for k, members in enumerate(per_length):

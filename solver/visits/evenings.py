@@ -29,6 +29,7 @@ class Evening:
     weekday: int
     lengths: tuple[int, ...]
     patterns: tuple[tuple[int, ...], ...]
+    cliques: tuple[tuple[int, ...], ...] = ()
 
 
 def _follows(cands: Candidates, ids: np.ndarray) -> np.ndarray:
@@ -56,12 +57,47 @@ def _pareto_max(vectors: np.ndarray) -> tuple[tuple[int, ...], ...]:
     return tuple(sorted(set(keep)))
 
 
-def evening_patterns(cands: Candidates, ids: np.ndarray, cap: int) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
-    """The visit lengths among these combos of one tutor-weekday and the maximal length mixes (at most cap visits)."""
+def conflict_cliques(need: np.ndarray, follows: np.ndarray) -> tuple[tuple[int, ...], ...]:
+    """Groups of needs no two of which the evening can hold together (a greedy cover of the conflict graph)."""
+    needs, local = np.unique(need, return_inverse=True)
+    member = np.zeros((len(need), len(needs)), dtype=np.float32)
+    member[np.arange(len(need)), local] = 1.0
+    together = (member.T @ follows.astype(np.float32) @ member) > 0
+    clash = ~(together | together.T)
+    np.fill_diagonal(clash, False)
+    # Needs relabelled by falling conflict degree, rows as Python integers used as bit sets: the most conflicted
+    # member of a set is then its lowest bit, and growing a clique costs a few integer operations per member
+    # (a dense graph of 70 needs grows cliques of about 50).
+    rank = np.argsort(-clash.sum(axis=1), kind="stable")
+    clash = clash[np.ix_(rank, rank)]
+    bits = [int.from_bytes(np.packbits(row, bitorder="little").tobytes(), "little") for row in clash]
+    out, covered = [], [0] * len(bits)
+    # The most conflicted need with a conflict no earlier clique covers starts a clique, grown through the most
+    # conflicted needs that clash with every member so far.
+    for v in range(len(bits)):
+        if bits[v] & ~covered[v] == 0:
+            continue
+        clique, open_ = [v], bits[v]
+        while open_:
+            u = (open_ & -open_).bit_length() - 1
+            clique.append(u)
+            open_ &= bits[u]
+        mask = sum(1 << k for k in clique)
+        for k in clique:
+            covered[k] |= mask
+        out.append(tuple(sorted(int(needs[rank[k]]) for k in clique)))
+    return tuple(out)
+
+
+def evening_patterns(cands: Candidates, ids: np.ndarray, cap: int) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...], tuple]:
+    """The visit lengths among these combos of one tutor-weekday, the maximal length mixes (at most cap visits), the conflict cliques."""
     a = cands.arrays
     order = ids[np.lexsort((a.end[ids], a.start[ids]))]
     minutes = a.end[order] - a.start[order]
     lengths, cls = np.unique(minutes, return_inverse=True)
+    if a.start[order].max() < a.end[order].min() or cap < 2:
+        # Every two combos overlap (or one visit is the cap): each pattern is a single visit of one length.
+        return tuple(int(x) for x in lengths), tuple(tuple(int(k == j) for k in range(len(lengths))) for j in range(len(lengths))), ()
     needs_of = [len(np.unique(a.need[order][cls == k])) for k in range(len(lengths))]
     top = np.array([min(cap, n) for n in needs_of], dtype=np.int64)
     radix = top + 1
@@ -80,15 +116,15 @@ def evening_patterns(cands: Candidates, ids: np.ndarray, cap: int) -> tuple[tupl
         before = follows[: group[0], group]  # (earlier combos, group)
         came = (before.T.astype(np.float32) @ reach[: group[0]].astype(np.float32)) > 0 if group[0] else np.zeros((len(group), size), dtype=bool)
         came |= seed_row
-        for row, j in zip(came, group.tolist()):
-            k = cls[j]
-            room = digits[:, k] < top[k]
-            moved = np.zeros(size, dtype=bool)
-            moved[np.nonzero(room)[0] + stride[k]] = row[room]
-            reach[j] = moved & within_cap
+        for k in np.unique(cls[group]).tolist():
+            mine = cls[group] == k
+            room = np.nonzero(digits[:, k] < top[k])[0]
+            moved = np.zeros((int(mine.sum()), size), dtype=bool)
+            moved[:, room + stride[k]] = came[mine][:, room]
+            reach[group[mine]] = moved & within_cap
     made = np.nonzero(reach.any(axis=0))[0]
     vectors = digits[made] if len(made) else np.zeros((1, len(lengths)), dtype=np.int64)
-    return tuple(int(x) for x in lengths), _pareto_max(vectors)
+    return tuple(int(x) for x in lengths), _pareto_max(vectors), conflict_cliques(a.need[order], follows)
 
 
 def tutor_evenings(cands: Candidates) -> list[tuple[Evening, np.ndarray]]:
@@ -98,8 +134,8 @@ def tutor_evenings(cands: Candidates) -> list[tuple[Evening, np.ndarray]]:
     for g in groups(a.tutor, a.weekday):
         t, d = int(a.tutor[g[0]]), int(a.weekday[g[0]])
         cap = cands.problem.tutors[t].max_visits_per_week
-        lengths, patterns = evening_patterns(cands, g, cap)
-        out.append((Evening(t, d, lengths, patterns), g))
+        lengths, patterns, cliques = evening_patterns(cands, g, cap)
+        out.append((Evening(t, d, lengths, patterns, cliques), g))
     return out
 
 
