@@ -43,15 +43,16 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.linear_solver import linear_solver_pb2, pywraplp
 
-from solver.visits.candidates import Candidates, build_candidates
+from solver.visits.candidates import Candidates
 from solver.visits.evenings import child_day_caps, tutor_evenings
 from solver.visits.model import groups
 
 log = logging.getLogger(__name__)
 
-# Above this many (need, tutor) pairs the bound is skipped and the flow bound stands alone: at 10,000 children
-# (5.7 million pairs) building every combo alone would take longer than a solve's whole budget.
-MAX_PAIRS = 200_000
+# Above this many combos the bound is skipped and the flow bound stands alone: the evenings' dynamic programmes
+# grow with the square of an evening's combos and GLOP's time with the rows (measured: the demo's 48,659 combos
+# take about 1 CPU second, 100,000 combos of 400 children 8-10).
+MAX_COMBOS = 60_000
 # Margin (in units of the points' common divisor) kept when rounding the dual value down: far above the
 # floating-point error of sums of a few hundred thousand terms of at most a few million.
 ROUNDING_MARGIN = 1e-4
@@ -79,15 +80,14 @@ class SparseRows:
         return cat(self.rows, np.int64), cat(self.cols, np.int64), cat(self.vals, float), np.array(self.rhs, dtype=float)
 
 
-def evening_bound(cands: Candidates) -> int | None:
+def evening_bound(cands: Candidates, max_combos: int | None = MAX_COMBOS) -> int | None:
     """The most coverage points any plan could earn, seeing each tutor's evening; None when skipped for size."""
     if not len(cands.pair_need):
         return 0
-    if len(cands.pair_need) > MAX_PAIRS:
+    # The bound is about every plan, so it needs every feasible tutor's combos, which truncated candidates lack
+    # (only problems far above the size limit are truncated).
+    if cands.truncated or (max_combos is not None and len(cands.arrays.need) > max_combos):
         return None
-    if cands.truncated:
-        # The bound is about every plan, not only the kept candidates: it needs every feasible tutor's combos.
-        cands = build_candidates(cands.problem)
     started = time.process_time()
     c, rows = _rows(cands)
     u = _solve_duals(c, rows)

@@ -13,7 +13,7 @@ length mix is at most one of the patterns, which is all the bound needs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import permutations
+from itertools import permutations, product
 
 import numpy as np
 
@@ -60,9 +60,9 @@ def _pareto_max(vectors: np.ndarray) -> tuple[tuple[int, ...], ...]:
 def conflict_cliques(need: np.ndarray, follows: np.ndarray) -> tuple[tuple[int, ...], ...]:
     """Groups of needs no two of which the evening can hold together (a greedy cover of the conflict graph)."""
     needs, local = np.unique(need, return_inverse=True)
-    member = np.zeros((len(need), len(needs)), dtype=np.float32)
-    member[np.arange(len(need)), local] = 1.0
-    together = (member.T @ follows.astype(np.float32) @ member) > 0
+    together = np.zeros((len(needs), len(needs)), dtype=bool)
+    before, after = np.nonzero(follows)
+    together[local[before], local[after]] = True
     clash = ~(together | together.T)
     np.fill_diagonal(clash, False)
     # Needs relabelled by falling conflict degree, rows as Python integers used as bit sets: the most conflicted
@@ -98,32 +98,34 @@ def evening_patterns(cands: Candidates, ids: np.ndarray, cap: int) -> tuple[tupl
     if a.start[order].max() < a.end[order].min() or cap < 2:
         # Every two combos overlap (or one visit is the cap): each pattern is a single visit of one length.
         return tuple(int(x) for x in lengths), tuple(tuple(int(k == j) for k in range(len(lengths))) for j in range(len(lengths))), ()
-    needs_of = [len(np.unique(a.need[order][cls == k])) for k in range(len(lengths))]
-    top = np.array([min(cap, n) for n in needs_of], dtype=np.int64)
-    radix = top + 1
-    stride = np.concatenate([[1], np.cumprod(radix)[:-1]]).astype(np.int64)
-    size = int(np.prod(radix))
-    digits = (np.arange(size)[:, None] // stride[None, :]) % radix[None, :]  # (size, classes)
-    within_cap = digits.sum(axis=1) <= cap
+    start, end = a.start[order], a.end[order]
+    # No evening holds more visits than its cap, its span over its shortest visit, or its distinct needs.
+    most = min(cap, int((end.max() - start.min()) // minutes.min()), len(np.unique(a.need[order])))
+    top = [min(most, len(np.unique(a.need[order][cls == k]))) for k in range(len(lengths))]
+    mixes = [v for v in product(*(range(t + 1) for t in top)) if sum(v) <= most]
+    index = {v: k for k, v in enumerate(mixes)}
+    # One more visit of length k moves mix src[k][i] to dst[k][i].
+    src, dst = [], []
+    for k in range(len(lengths)):
+        pairs = [(i, index[v[:k] + (v[k] + 1,) + v[k + 1 :]]) for i, v in enumerate(mixes) if v[:k] + (v[k] + 1,) + v[k + 1 :] in index]
+        src.append(np.array([p[0] for p in pairs], dtype=np.int64))
+        dst.append(np.array([p[1] for p in pairs], dtype=np.int64))
     follows = _follows(cands, order)
-    start = a.start[order]
-    reach = np.zeros((len(order), size), dtype=bool)
-    seed_row = np.zeros(size, dtype=bool)
-    seed_row[0] = True
-    # reach[j, v]: some sequence ending with combo j makes length mix v. Combos sharing a start cannot follow
+    after = follows.astype(np.float32)
+    reach = np.zeros((len(order), len(mixes)), dtype=np.float32)
+    # reach[j, v] > 0: some sequence ending with combo j makes mix v. Combos sharing a start cannot follow
     # each other, so each start's combos are filled together from those already filled.
     for group in np.split(np.arange(len(order)), np.nonzero(np.diff(start))[0] + 1):
-        before = follows[: group[0], group]  # (earlier combos, group)
-        came = (before.T.astype(np.float32) @ reach[: group[0]].astype(np.float32)) > 0 if group[0] else np.zeros((len(group), size), dtype=bool)
-        came |= seed_row
+        g0 = int(group[0])
+        came = (after[:g0, group].T @ reach[:g0]) > 0 if g0 else np.zeros((len(group), len(mixes)), dtype=bool)
+        came[:, 0] = True  # the empty mix: the sequence starts here
         for k in np.unique(cls[group]).tolist():
-            mine = cls[group] == k
-            room = np.nonzero(digits[:, k] < top[k])[0]
-            moved = np.zeros((int(mine.sum()), size), dtype=bool)
-            moved[:, room + stride[k]] = came[mine][:, room]
-            reach[group[mine]] = moved & within_cap
+            mine = group[cls[group] == k]
+            moved = np.zeros((len(mine), len(mixes)), dtype=np.float32)
+            moved[:, dst[k]] = came[cls[group] == k][:, src[k]]
+            reach[mine] = moved
     made = np.nonzero(reach.any(axis=0))[0]
-    vectors = digits[made] if len(made) else np.zeros((1, len(lengths)), dtype=np.int64)
+    vectors = np.array([mixes[k] for k in made.tolist()] or [mixes[0]], dtype=np.int64)
     return tuple(int(x) for x in lengths), _pareto_max(vectors), conflict_cliques(a.need[order], follows)
 
 
