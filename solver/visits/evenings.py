@@ -3,11 +3,14 @@
 A tutor's evening is summarised by its patterns: the Pareto-maximal vectors
 (visits of each length) that some sequence of the tutor's combos on that weekday
 makes without overlap, leaving the travel between two children's homes (none
-between two subjects of one child, never one subject twice). The patterns are
-found exactly by a dynamic programme over the combos in start order, so they see
-the tutor's windows, the children's windows, the start grid, busy time (all in
-the combos) and the real travel between the homes involved. Every real evening's
-length mix is at most one of the patterns, which is all the bound needs.
+between two subjects of one child, never one subject twice in a row). They are
+found by a dynamic programme over the combos in start order, so they see the
+tutor's windows, the children's windows, the start grid, busy time (all in the
+combos) and the real travel between the homes involved. Every real evening is
+such a sequence (the relaxation only allows more: one subject twice with another
+between), so its length mix is at most one of the patterns, which is all the
+bound needs. The same follow relation gives the needs no two of which an evening
+can hold (conflict cliques).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from solver.visits.model import groups
 
 @dataclass(frozen=True)
 class Evening:
-    """One tutor's weekday: its combo ids, the visit lengths seen (classes) and the maximal length mixes that fit."""
+    """One tutor's weekday: the visit lengths seen, the maximal length mixes that fit, and cliques of clashing needs."""
 
     tutor: int
     weekday: int
