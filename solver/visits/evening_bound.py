@@ -53,6 +53,10 @@ log = logging.getLogger(__name__)
 # grow with the square of an evening's combos and GLOP's time with the rows (measured: the demo's 48,659 combos
 # take about 1 CPU second, 100,000 combos of 400 children 8-10).
 MAX_COMBOS = 60_000
+# A solve gives the bound at most this share of its time limit, at the demo's measured CPU seconds per combo
+# (0.86 s for 48,659 combos), so that a short solve keeps its time for the search.
+SHARE_OF_LIMIT = 0.2
+SECONDS_PER_COMBO = 2e-5
 # Margin (in units of the points' common divisor) kept when rounding the dual value down: far above the
 # floating-point error of sums of a few hundred thousand terms of at most a few million.
 ROUNDING_MARGIN = 1e-4
@@ -78,6 +82,11 @@ class SparseRows:
         """(row, col, val, rhs) as numpy arrays."""
         cat = lambda parts, t: np.concatenate(parts).astype(t) if parts else np.zeros(0, dtype=t)  # noqa: E731
         return cat(self.rows, np.int64), cat(self.cols, np.int64), cat(self.vals, float), np.array(self.rhs, dtype=float)
+
+
+def combo_limit(time_limit_s: float) -> int:
+    """The most combos for which a solve with this time limit computes the evening bound."""
+    return min(MAX_COMBOS, int(SHARE_OF_LIMIT * time_limit_s / SECONDS_PER_COMBO))
 
 
 def evening_bound(cands: Candidates, max_combos: int | None = MAX_COMBOS) -> int | None:

@@ -10,7 +10,7 @@ from seed_data.visits_instances import Shape, generate_visits_problem
 from solver.clock import WeeklyWindow
 from solver.geo import Coordinates
 from solver.visits.candidates import build_candidates
-from solver.visits.evening_bound import evening_bound
+from solver.visits.evening_bound import combo_limit, evening_bound
 from solver.visits.model import build_model
 from solver.visits.problem import Need, TutorSubject
 from solver.visits.relaxation import relaxation_bound
@@ -99,3 +99,12 @@ def test_the_solvers_best_bound_is_the_lower_of_both_and_never_below_its_objecti
     cands = build_candidates(problem)
     solution = solve_visits(problem, time_limit_s=3.0, seed=1)
     assert solution.objective <= solution.best_bound <= min(relaxation_bound(cands), evening_bound(cands))
+
+
+def test_a_short_solve_keeps_its_time_for_the_search_and_reports_the_flow_bound():
+    problem = generate_visits_problem(150, 70, 1, Shape("wide", "spread"))
+    cands = build_candidates(problem)
+    assert combo_limit(0.5) < len(cands.arrays.need) <= combo_limit(3.0)
+    short, longer = solve_visits(problem, time_limit_s=0.5, seed=1), solve_visits(problem, time_limit_s=3.0, seed=1)
+    assert short.best_bound == relaxation_bound(cands)
+    assert longer.best_bound == evening_bound(cands) < relaxation_bound(cands)
