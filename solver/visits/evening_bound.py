@@ -38,7 +38,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from ortools.linear_solver import linear_solver_pb2, pywraplp
@@ -63,13 +63,21 @@ ROUNDING_MARGIN = 1e-4
 
 
 @dataclass
-class SparseRows:
-    """Rows of A x <= b under construction, as coordinate lists."""
+class SparseLP:
+    """max c'x subject to A x <= b and 0 <= x <= 1, under construction: objective and rows as coordinate lists."""
 
-    rows: list
-    cols: list
-    vals: list
-    rhs: list
+    objective: list = field(default_factory=list)
+    rows: list = field(default_factory=list)
+    cols: list = field(default_factory=list)
+    vals: list = field(default_factory=list)
+    rhs: list = field(default_factory=list)
+    n_vars: int = 0
+
+    def new_vars(self, coefs) -> np.ndarray:
+        """Append variables with these objective coefficients; their indices."""
+        self.objective.append(np.asarray(coefs, dtype=float))
+        self.n_vars += len(coefs)
+        return np.arange(self.n_vars - len(coefs), self.n_vars)
 
     def add(self, cols, vals, rhs: float) -> None:
         """Append one row: sum of vals * x[cols] <= rhs."""
@@ -79,9 +87,9 @@ class SparseRows:
         self.rhs.append(float(rhs))
 
     def arrays(self):
-        """(row, col, val, rhs) as numpy arrays."""
+        """(c, row, col, val, rhs) as numpy arrays."""
         cat = lambda parts, t: np.concatenate(parts).astype(t) if parts else np.zeros(0, dtype=t)  # noqa: E731
-        return cat(self.rows, np.int64), cat(self.cols, np.int64), cat(self.vals, float), np.array(self.rhs, dtype=float)
+        return cat(self.objective, float), cat(self.rows, np.int64), cat(self.cols, np.int64), cat(self.vals, float), np.array(self.rhs, dtype=float)
 
 
 def combo_limit(time_limit_s: float) -> int:
@@ -98,83 +106,84 @@ def evening_bound(cands: Candidates, max_combos: int | None = MAX_COMBOS) -> int
     if cands.truncated or (max_combos is not None and len(cands.arrays.need) > max_combos):
         return None
     started = time.process_time()
-    c, rows = _rows(cands)
-    u = _solve_duals(c, rows)
-    row, col, val, rhs = rows.arrays()
-    value = _dual_value(c, row, col, val, rhs, u)
+    lp = _build(cands)
+    c, row, col, val, rhs = lp.arrays()
+    value = _dual_value(c, row, col, val, rhs, _solve_duals(lp))
     unit = max(1, int(np.gcd.reduce(cands.need_points)))
     log.debug("evening bound: %d variables, %d rows, cpu %.2f s", len(c), len(rhs), time.process_time() - started)
     return int(math.floor(value + ROUNDING_MARGIN)) * unit if value + ROUNDING_MARGIN >= 0 else 0
 
 
-def _rows(cands: Candidates) -> tuple[np.ndarray, SparseRows]:
-    """The LP: objective per variable (x first, then y and z) and its rows."""
+def _build(cands: Candidates) -> SparseLP:
+    """The LP: x[n,t,d] first (coverage points over their common divisor), then the rows of each rule."""
     a = cands.arrays
+    n_tutors = len(cands.problem.tutors)
+    keys, combo_x = np.unique((a.need * n_tutors + a.tutor) * 7 + a.weekday, return_inverse=True)
+    x_need, x_tutor, x_day = keys // 7 // n_tutors, keys // 7 % n_tutors, keys % 7
+    lp = SparseLP()
     unit = max(1, int(np.gcd.reduce(cands.need_points)))
-    key = (a.need * len(cands.problem.tutors) + a.tutor) * 7 + a.weekday
-    keys, combo_x = np.unique(key, return_inverse=True)
-    n_x = len(keys)
-    x_need = keys // 7 // len(cands.problem.tutors)
-    x_tutor = keys // 7 % len(cands.problem.tutors)
-    x_day = keys % 7
-    obj = [cands.need_points[x_need] // unit]
-    rows = SparseRows([], [], [], [])
-    n_vars = n_x
+    lp.new_vars(cands.need_points[x_need] // unit)
+    _need_rows(lp, cands, x_need, x_tutor, x_day)
+    for g in groups(x_tutor):
+        cap = cands.problem.tutors[int(x_tutor[g[0]])].max_visits_per_week
+        if len(g) > cap:
+            lp.add(g, np.ones(len(g)), cap)
+    _evening_rows(lp, cands, combo_x, x_need)
+    caps = {(ch, d): most for ch, d, most in child_day_caps(cands)}
+    x_child = cands.need_child[x_need]
+    for g in groups(x_child, x_day):
+        most = caps.get((int(x_child[g[0]]), int(x_day[g[0]])))
+        if most is not None:
+            lp.add(g, np.ones(len(g)), most)
+    return lp
+
+
+def _need_rows(lp: SparseLP, cands: Candidates, x_need, x_tutor, x_day) -> None:
+    """Rules 1-3: visits per week, one a weekday, and one tutor (through y[n,t]) per need."""
     wanted = cands.need_visits
     for g in groups(x_need):
         n = int(x_need[g[0]])
         if len(g) > wanted[n]:
-            rows.add(g, np.ones(len(g)), wanted[n])
-        if wanted[n] > 1 and len(np.unique(x_tutor[g])) > 1:
-            for t in np.unique(x_tutor[g]).tolist():
-                own = g[x_tutor[g] == t]
-                for i in own.tolist():
-                    rows.add([i, n_vars], [1.0, -1.0], 0)
-                n_vars += 1
-            ys = np.arange(n_vars - len(np.unique(x_tutor[g])), n_vars)
-            rows.add(ys, np.ones(len(ys)), 1)
-            obj.append(np.zeros(len(ys), dtype=np.int64))
+            lp.add(g, np.ones(len(g)), wanted[n])
+        tutors = np.unique(x_tutor[g])
+        if wanted[n] > 1 and len(tutors) > 1:
+            ys = lp.new_vars(np.zeros(len(tutors)))
+            for t, y in zip(tutors.tolist(), ys.tolist()):
+                for i in g[x_tutor[g] == t].tolist():
+                    lp.add([i, y], [1.0, -1.0], 0)
+            lp.add(ys, np.ones(len(ys)), 1)
     for g in groups(x_need, x_day):
         if len(g) > 1:
-            rows.add(g, np.ones(len(g)), 1)
-    for g in groups(x_tutor):
-        cap = cands.problem.tutors[int(x_tutor[g[0]])].max_visits_per_week
-        if len(g) > cap:
-            rows.add(g, np.ones(len(g)), cap)
+            lp.add(g, np.ones(len(g)), 1)
+
+
+def _evening_rows(lp: SparseLP, cands: Candidates, combo_x, x_need) -> None:
+    """Rule 5: per tutor evening, its conflict cliques and its length mixes (through z[t,d,p] when several)."""
     minutes = np.array([n.need.minutes for n in cands.needs], dtype=np.int64)
     for evening, ids in tutor_evenings(cands):
         xs = np.unique(combo_x[ids])
         x_of = dict(zip(x_need[xs].tolist(), xs.tolist()))
         for clique in evening.cliques:
-            rows.add([x_of[n] for n in clique], np.ones(len(clique)), 1)
+            lp.add([x_of[n] for n in clique], np.ones(len(clique)), 1)
         per_length = [xs[minutes[x_need[xs]] == length] for length in evening.lengths]
         if len(evening.patterns) == 1:
             for k, members in enumerate(per_length):
                 if len(members) > evening.patterns[0][k]:
-                    rows.add(members, np.ones(len(members)), evening.patterns[0][k])
+                    lp.add(members, np.ones(len(members)), evening.patterns[0][k])
             continue
-        zs = np.arange(n_vars, n_vars + len(evening.patterns))
-        n_vars += len(zs)
-        obj.append(np.zeros(len(zs), dtype=np.int64))
-        rows.add(zs, np.ones(len(zs)), 1)
+        zs = lp.new_vars(np.zeros(len(evening.patterns)))
+        lp.add(zs, np.ones(len(zs)), 1)
         for k, members in enumerate(per_length):
             mix = np.array([p[k] for p in evening.patterns], dtype=float)
-            rows.add(np.concatenate([members, zs]), np.concatenate([np.ones(len(members)), -mix]), 0)
-    x_child = cands.need_child[x_need]
-    caps = {(ch, d): most for ch, d, most in child_day_caps(cands)}
-    for g in groups(x_child, x_day):
-        most = caps.get((int(x_child[g[0]]), int(x_day[g[0]])))
-        if most is not None:
-            rows.add(g, np.ones(len(g)), most)
-    return np.concatenate(obj).astype(float), rows
+            lp.add(np.concatenate([members, zs]), np.concatenate([np.ones(len(members)), -mix]), 0)
 
 
-def _solve_duals(c: np.ndarray, rows: SparseRows) -> np.ndarray:
+def _solve_duals(lp: SparseLP) -> np.ndarray:
     """GLOP's dual values of the rows (zeros if it fails: the dual value then falls back to sum of max(0, c))."""
     mp = linear_solver_pb2.MPModelProto(maximize=True)
-    for coef in c.tolist():
+    for coef in np.concatenate(lp.objective).tolist():
         mp.variable.add(lower_bound=0.0, upper_bound=1.0, objective_coefficient=coef)
-    for cols, vals, rhs in zip(rows.cols, rows.vals, rows.rhs):
+    for cols, vals, rhs in zip(lp.cols, lp.vals, lp.rhs):
         mp.constraint.add(var_index=cols.tolist(), coefficient=vals.tolist(), lower_bound=-math.inf, upper_bound=rhs)
     solver = pywraplp.Solver.CreateSolver("GLOP")
     error = solver.LoadModelFromProto(mp)
@@ -183,7 +192,7 @@ def _solve_duals(c: np.ndarray, rows: SparseRows) -> np.ndarray:
     status = solver.Solve()
     if status != pywraplp.Solver.OPTIMAL:
         log.warning("evening bound: GLOP status %d", status)
-        return np.zeros(len(rows.rhs))
+        return np.zeros(len(lp.rhs))
     response = linear_solver_pb2.MPSolutionResponse()
     solver.FillSolutionResponseProto(response)
     return np.maximum(0.0, np.asarray(response.dual_value, dtype=float))
