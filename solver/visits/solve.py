@@ -11,6 +11,7 @@ from ortools.sat.python import cp_model
 
 from solver.visits.candidates import Candidates, Combo, build_candidates
 from solver.visits.changes import change_summary
+from solver.visits.evening_bound import combo_limit, evening_bound
 from solver.visits.greedy import current_combos, pinned_combos
 from solver.visits.least_damage import least_damage_plan
 from solver.visits.model import add_full_hint, build_model
@@ -122,6 +123,10 @@ def solve_visits(
     log.debug("warm start: %d visits, %.2f s, cpu %.2f s", int(chosen.sum()), time.perf_counter() - started, time.process_time())
     bound = relaxation_bound(cands)
     log.debug("flow bound: %d, %.2f s, cpu %.2f s", bound, time.perf_counter() - started, time.process_time())
+    evening = evening_bound(cands, combo_limit(time_limit_s))
+    if evening is not None:
+        bound = min(bound, evening)
+    log.debug("evening bound: %s, %.2f s, cpu %.2f s", evening, time.perf_counter() - started, time.process_time())
     status = "feasible"
 
     def report(plan: np.ndarray, value: int) -> bool:
