@@ -28,6 +28,7 @@ SETTINGS = settings(max_examples=15, deadline=None, derandomize=True)
 def neighbourhoods_only(monkeypatch):
     """Force the neighbourhood search even on problems small enough for one whole model."""
     monkeypatch.setattr(solve_module, "MAX_COMBOS_ONE_MODEL", 0)
+    monkeypatch.setattr(solve_module, "MAX_EDGE_COMBOS_ONE_MODEL", 0)
 
 
 def _start(n_children, n_tutors, seed):
@@ -35,6 +36,16 @@ def _start(n_children, n_tutors, seed):
     cands = build_candidates(problem)
     chosen = _mask(cands, greedy_plan(cands).chosen)
     return problem, cands, chosen, np.zeros_like(chosen)
+
+
+def test_edge_starts_are_the_first_and_last_start_of_each_need_tutor_and_weekday():
+    cands = build_candidates(generate_visits_problem(30, 12, 4))
+    a = cands.arrays
+    expected = np.zeros(len(a.need), dtype=bool)
+    for key in set(zip(a.need.tolist(), a.tutor.tolist(), a.weekday.tolist())):
+        same = np.nonzero((a.need == key[0]) & (a.tutor == key[1]) & (a.weekday == key[2]))[0]
+        expected[same[np.argmin(a.start[same])]] = expected[same[np.argmax(a.start[same])]] = True
+    assert (cands.edge_starts == expected).all() and 0 < expected.sum() < len(expected)
 
 
 def test_a_region_of_every_tutor_reaches_the_whole_models_optimum():
@@ -60,6 +71,7 @@ def test_neighbourhood_search_never_makes_the_plan_worse():
 def test_neighbourhood_plans_pass_the_checker_and_keep_pins(seed, n_children, n_tutors):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(solve_module, "MAX_COMBOS_ONE_MODEL", 0)
+        mp.setattr(solve_module, "MAX_EDGE_COMBOS_ONE_MODEL", 0)
         problem = generate_visits_problem(n_children, n_tutors, seed)
         free = solve_visits(problem, time_limit_s=1.0, seed=seed)
         assert check_visits(problem, free) == []

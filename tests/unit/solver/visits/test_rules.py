@@ -8,7 +8,7 @@ from solver.clock import WeeklyWindow
 from solver.visits.check import check_visits
 from solver.visits.problem import ForbiddenPair, Need, Pin, TutorSubject
 from solver.visits.solve import solve_visits
-from tests.unit.solver.visits.conftest import FAR, HOME, make_child, make_problem, make_tutor
+from tests.unit.solver.visits.conftest import FAR, HOME, NEAR, make_child, make_problem, make_tutor
 
 
 def planned(problem) -> int:
@@ -47,6 +47,23 @@ def test_tutor_visits_never_overlap_and_leave_travel_time():
     assert planned(make_problem(children=two, tutors=[tutor])) == 1  # 4 hours, but the homes are ~18 minutes apart
     same_street = [make_child("c1", availability=window), make_child("c2", availability=window, home=HOME)]
     assert planned(make_problem(children=same_street, tutors=[tutor])) == 2
+
+
+def test_back_to_back_only_within_one_home_even_beside_siblings():
+    # Siblings share a home: one tutor may go straight from one to the other, never straight to another home.
+    sibling_a, sibling_b = make_child("c1"), make_child("c2")
+    neighbour = make_child("c3", home=NEAR)  # a few minutes away: a visit there needs a grid slot between
+    six_hours = (WeeklyWindow(1, 16 * 60, 22 * 60),)
+    children = [replace(c, availability=six_hours) for c in (sibling_a, sibling_b, neighbour)]
+    tutor = make_tutor(availability=six_hours)
+    assert planned(make_problem(children=children, tutors=[tutor])) == 2
+    longer = (WeeklyWindow(1, 16 * 60, 22 * 60 + 30),)
+    children = [replace(c, availability=longer) for c in children]
+    problem = make_problem(children=children, tutors=[replace(tutor, availability=longer)])
+    solution = solve_visits(problem, time_limit_s=5)
+    assert len(solution.visits) == 3 and check_visits(problem, solution) == []
+    starts = {v.child_id: v.start for v in solution.visits}
+    assert starts["c3"] in (16 * 60, 20 * 60 + 30) and abs(starts["c1"] - starts["c2"]) == 120
 
 
 def test_child_visits_never_overlap():
