@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, is_dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import select, update
@@ -60,8 +60,14 @@ class JobView:
 
 
 def _view(job: SolveJob) -> JobView:
-    return JobView(job.id, job.kind, job.status, dict(job.progress or {}), job.error, job.result_plan_id,
-                   job.created_at, job.finished_at)
+    progress = dict(job.progress or {})
+    if job.status is JobStatus.RUNNING and job.started_at is not None:
+        # The solver reports only when its plan improves, so a long search would show a frozen clock: the
+        # seconds of a running job are counted from its start.
+        started = job.started_at if job.started_at.tzinfo else job.started_at.replace(tzinfo=timezone.utc)
+        progress["elapsed"] = round(max(progress.get("elapsed") or 0.0, (utcnow() - started).total_seconds()), 1)
+    return JobView(job.id, job.kind, job.status, progress, job.error, job.result_plan_id, job.created_at,
+                   job.finished_at)
 
 
 def queue_solve(session: Session, programme_id: int, kind: PlanKind, user_id: Optional[int],
@@ -145,15 +151,17 @@ class _ProgressWriter:
         self._factory, self._job_id, self._started, self._cancel = session_factory, job_id, started, cancel
         self._last_write = 0.0
         self._last_poll = 0.0
+        self.latest: dict[str, Any] = {}
 
     def __call__(self, progress: Any) -> None:
         now = time.monotonic()
+        values = {key: _json_number(value)
+                  for key, value in (asdict(progress) if is_dataclass(progress) else dict(progress)).items()}
+        self.latest = values  # stored with the plan at the end, even when the write below is skipped
         if now - self._last_write < PROGRESS_INTERVAL_S:
             return
         self._last_write = now
-        values = {key: _json_number(value)
-                  for key, value in (asdict(progress) if is_dataclass(progress) else dict(progress)).items()}
-        values["elapsed"] = round(now - self._started, 1)
+        values = {**values, "elapsed": round(now - self._started, 1)}
         with self._factory() as session:
             job = session.get(SolveJob, self._job_id)
             job.progress = values
@@ -220,7 +228,7 @@ def _solve_and_store(session: Session, session_factory: sessionmaker, job: Solve
     try:
         plan = _store_result(session, job, handler, problem, solution)
         job.result_plan_id = plan.id
-        job.progress = {**(job.progress or {}), "elapsed": round(time.monotonic() - started, 1)}
+        job.progress = {**(job.progress or {}), **writer.latest, "elapsed": round(time.monotonic() - started, 1)}
         session.flush()
     except Exception as exc:
         log.exception("storing the result of solve job %s failed", job.id)

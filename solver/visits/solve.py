@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 
@@ -48,10 +49,10 @@ FINISH_SECONDS_PER_NEED = 3e-4
 class _Progress(cp_model.CpSolverSolutionCallback):
     """Reports each improving solution of a whole-problem model and stops the search when asked to."""
 
-    def __init__(self, covered, wanted, started, on_progress, should_stop):
+    def __init__(self, covered, wanted, started, on_progress, should_stop, bound_of):
         super().__init__()
         self._covered, self._wanted, self._started = covered, wanted, started
-        self._on_progress, self._should_stop = on_progress, should_stop
+        self._on_progress, self._should_stop, self._bound_of = on_progress, should_stop, bound_of
 
     def on_solution_callback(self) -> None:
         if self._on_progress is not None:
@@ -59,7 +60,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
                 Progress(
                     coverage=self.value(self._covered) / self._wanted if self._wanted else 1.0,
                     objective=int(self.objective_value),
-                    bound=int(self.best_objective_bound),
+                    bound=self._bound_of(self.best_objective_bound),
                     seconds=time.perf_counter() - self._started,
                     visits_planned=int(self.value(self._covered)),
                     visits_wanted=self._wanted,
@@ -75,8 +76,11 @@ def _mask(cands: Candidates, combos: list[Combo]) -> np.ndarray:
     return out
 
 
-def _solve_whole(cands, ids, chosen, pinned, current, seconds, seed, wanted, started, on_progress, should_stop):
-    """CP-SAT on the whole problem over these combos, hinted with the plan; returns (plan or None, status name, bound)."""
+def _solve_whole(cands, ids, chosen, pinned, current, seconds, seed, wanted, started, on_progress, should_stop, bound_of):
+    """CP-SAT on the whole problem over these combos, hinted with the plan; returns (plan or None, status name, bound).
+
+    bound_of turns CP-SAT's bound into the one reported with each plan found (CP-SAT's own holds only for an
+    exact model, and before its LP it is far above the flow and evening bounds)."""
     m = build_model(cands, ids, pinned[ids], current[ids])
     add_full_hint(m, cands, chosen[ids])
     solver = cp_model.CpSolver()
@@ -92,7 +96,7 @@ def _solve_whole(cands, ids, chosen, pinned, current, seconds, seed, wanted, sta
     # The hint is already the first solution; following it further (by default up to 10 conflicts per
     # branch) delayed the LP-guided plan on the demo programme's data by 3-4 s.
     solver.parameters.hint_conflict_limit = 0
-    status = solver.solve(m.model, _Progress(m.covered, wanted, started, on_progress, should_stop))
+    status = solver.solve(m.model, _Progress(m.covered, wanted, started, on_progress, should_stop, bound_of))
     log.debug("whole model: %d combos, %.3f deterministic, %.2f s, %s", len(ids), solver.deterministic_time,
               solver.wall_time, solver.status_name(status))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -129,10 +133,10 @@ def solve_visits(
     log.debug("evening bound: %s, %.2f s, cpu %.2f s", evening, time.perf_counter() - started, time.process_time())
     status = "feasible"
 
-    def report(plan: np.ndarray, value: int) -> bool:
+    def report(plan: np.ndarray, value: int, final_bound: int | None = None) -> bool:
         if on_progress is not None:
-            on_progress(Progress(int(plan.sum()) / wanted if wanted else 1.0, value, bound, time.perf_counter() - started,
-                                 int(plan.sum()), wanted))
+            on_progress(Progress(int(plan.sum()) / wanted if wanted else 1.0, value, final_bound or bound,
+                                 time.perf_counter() - started, int(plan.sum()), wanted))
         return bool(should_stop and should_stop())
 
     if report(chosen, best):
@@ -141,13 +145,19 @@ def solve_visits(
     exact = len(cands.combos) <= MAX_COMBOS_ONE_MODEL
     if exact or int(cands.edge_starts.sum()) <= MAX_EDGE_COMBOS_ONE_MODEL:
         ids = np.arange(len(cands.combos)) if exact else np.nonzero(cands.edge_starts | chosen | pinned | current)[0]
-        found, cp_status, cp_bound = _solve_whole(cands, ids, chosen, pinned, current, remaining, seed, wanted, started, on_progress, should_stop)
+        exact_bound = exact and not cands.truncated
+
+        def bound_of(cp_bound: float) -> int:
+            return min(bound, int(cp_bound)) if exact_bound and math.isfinite(cp_bound) else bound
+
+        found, cp_status, cp_bound = _solve_whole(cands, ids, chosen, pinned, current, remaining, seed, wanted,
+                                                  started, on_progress, should_stop, bound_of)
         if found is not None:
             score = plan_score(cands, found, current)
             if score >= best:
                 chosen, best = found, score
-            if exact and not cands.truncated:
-                bound = min(bound, int(cp_bound))
+            if exact_bound:
+                bound = bound_of(cp_bound)
                 if cp_status == "OPTIMAL":
                     status = "optimal"
         elif cp_status == "INFEASIBLE" and exact:
@@ -158,7 +168,9 @@ def solve_visits(
         chosen = improve(cands, chosen, frozen, current, remaining * NEIGHBOURHOOD_SHARE, deadline, seed,
                          lambda plan: plan_score(cands, plan, current), report, follow_links=not cands.truncated)
         best = plan_score(cands, chosen, current)
-    return _solution(problem, cands, chosen, status, best, max(bound, best), wanted, started)
+    bound = max(bound, best)
+    report(chosen, best, bound)  # the final figures, so that a progress display ends on what the plan says
+    return _solution(problem, cands, chosen, status, best, bound, wanted, started)
 
 
 def _solution(problem, cands, mask, status, objective, bound, wanted, started) -> VisitsSolution:
