@@ -14,34 +14,23 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from datetime import date
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from matching.db import make_engine, make_session_factory, upgrade  # noqa: E402
 from matching.models import PlanKind, PlanStatus  # noqa: E402
 from matching.planning.lifecycle import plan_with_status  # noqa: E402
 from matching.planning.visits.problem import build_visits_problem  # noqa: E402
-from matching.services.programme import current_programme  # noqa: E402
-from seed_data.demo import load_demo  # noqa: E402
+from seed_data.fresh_demo import fresh_demo  # noqa: E402
 from solver.visits.codec import problem_to_dict  # noqa: E402
 
 
 def demo_visits_problem(today: date) -> dict:
     """The demo's home-visit problem on today, from its published plan, as a JSON-ready dict."""
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/demo.sqlite3"
-        upgrade(url)
-        engine = make_engine(url)
-        with make_session_factory(engine)() as session:
-            load_demo(session)
-            programme_id = current_programme(session).id
-            base = plan_with_status(session, programme_id, PlanKind.VISITS, PlanStatus.PUBLISHED)
-            problem = build_visits_problem(session, programme_id, base.id if base else None, today)
-        engine.dispose()
-    return problem_to_dict(problem)
+    with fresh_demo() as (factory, programme_id), factory() as session:
+        base = plan_with_status(session, programme_id, PlanKind.VISITS, PlanStatus.PUBLISHED)
+        return problem_to_dict(build_visits_problem(session, programme_id, base.id if base else None, today))
 
 
 def main() -> None:

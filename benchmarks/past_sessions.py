@@ -12,29 +12,21 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from datetime import date
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from matching.db import make_engine, make_session_factory, upgrade  # noqa: E402
 from matching.models import Plan, PlanKind  # noqa: E402
 from matching.planning.rooms.handler import HANDLER  # noqa: E402
-from matching.services.programme import current_programme  # noqa: E402
-from seed_data.demo import load_demo  # noqa: E402
+from seed_data.fresh_demo import fresh_demo  # noqa: E402
 
 
 def count_past_sessions(today: date, time_limit_s: float) -> dict:
     """Solve the demo's study rooms on that day and count the stored sessions before and from it."""
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{os.path.join(folder, 'demo.sqlite3')}"
-        upgrade(url)
-        engine = make_engine(url)
-        with make_session_factory(engine)() as session:
-            load_demo(session)
-            programme_id = current_programme(session).id
+    with fresh_demo() as (factory, programme_id):
+        with factory() as session:
             wall, cpu = time.perf_counter(), time.process_time()
             problem = HANDLER.build_problem(session, programme_id, None, today)
             solution = HANDLER.solve(problem, time_limit_s, 0, lambda _p: None, lambda: False)
@@ -51,7 +43,6 @@ def count_past_sessions(today: date, time_limit_s: float) -> dict:
                 "wall_s": round(time.perf_counter() - wall, 1),
                 "cpu_s": round(time.process_time() - cpu, 1),
             }
-        engine.dispose()
     return figures
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from datetime import date
 
@@ -23,13 +22,11 @@ sys.path.insert(0, ROOT)
 
 from sqlalchemy import func, select  # noqa: E402
 
-from matching.db import make_engine, make_session_factory, upgrade  # noqa: E402
 from matching.models import PlanKind, PlanStatus, Session as RoomSession, Tutor, Visit  # noqa: E402
 from matching.planning.jobs import queue_solve, run_solve  # noqa: E402
 from matching.planning.lifecycle import plan_with_status, publish  # noqa: E402
-from matching.services.programme import current_programme  # noqa: E402
 from matching.services.tutor_schedule import tutor_schedule  # noqa: E402
-from seed_data.demo import load_demo  # noqa: E402
+from seed_data.fresh_demo import fresh_demo  # noqa: E402
 
 
 def solve_and_publish(factory, programme_id: int, kind: PlanKind, today: date, time_limit_s: float) -> None:
@@ -70,14 +67,7 @@ def past_sessions(session, programme_id: int, today: date) -> tuple[int, int]:
 
 def run_order(order: list[str], today: date, time_limit_s: float) -> str:
     """Load the demo, solve and publish the services in this order, and describe the clashes left."""
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/demo.sqlite3"
-        upgrade(url)
-        engine = make_engine(url)
-        factory = make_session_factory(engine)
-        with factory() as session:
-            load_demo(session)
-            programme_id = current_programme(session).id
+    with fresh_demo() as (factory, programme_id):
         started, cpu = time.perf_counter(), time.process_time()
         for kind in order:
             solve_and_publish(factory, programme_id, PlanKind(kind), today, time_limit_s)
@@ -86,7 +76,6 @@ def run_order(order: list[str], today: date, time_limit_s: float) -> str:
             past, total = past_sessions(session, programme_id, today)
             visits_plan = plan_with_status(session, programme_id, PlanKind.VISITS, PlanStatus.PUBLISHED)
             weekly = session.scalar(select(func.count()).select_from(Visit).where(Visit.plan_id == visits_plan.id))
-        engine.dispose()
     return (f"{' then '.join(order):<20} clashes from {today}: visit-session {counts['visit-session']}, "
             f"visit-visit {counts['visit-visit']}, session-session {counts['session-session']}; "
             f"sessions before today {past} of {total}; weekly visits {weekly}; tutors' dated visits from today "
