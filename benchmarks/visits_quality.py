@@ -58,6 +58,7 @@ GENERATED = {
 }
 # Whole-model CP-SAT runs for the reference only up to this many combos (above it the model alone takes minutes).
 REFERENCE_WHOLE_MODEL_COMBOS = 150_000
+REFERENCE_SEEDS = (0, 1, 2)
 
 
 def load_instances(today: date, names: list[str] | None) -> dict[str, VisitsProblem]:
@@ -122,10 +123,15 @@ def read_best_known() -> dict:
 def reference(name: str, problem: VisitsProblem, limit: float, factor: float) -> None:
     """Recompute the best known plan of one instance and keep it when it beats the stored one."""
     seconds = limit * factor
-    solution, wall, cpu = timed_solve(problem, seconds)
-    found = [(coverage_points(problem, solution), f"solve_visits, {seconds:g} s", round(cpu, 1))]
+    found, best_plan = [], None
+    for seed in REFERENCE_SEEDS:  # the neighbourhood search may stop early on a pass without gain: try other ties
+        solution, wall, cpu = timed_solve(problem, seconds, seed)
+        points = coverage_points(problem, solution)
+        if not found or points > max(found)[0]:
+            best_plan = solution
+        found.append((points, f"solve_visits, {seconds:g} s, seed {seed}", round(cpu, 1)))
     t0 = time.process_time()
-    whole = whole_model_points(problem, solution, seconds)
+    whole = whole_model_points(problem, best_plan, seconds)
     if whole is not None:
         found.append((whole, f"whole CP-SAT model, 2 workers, {seconds:g} s, hinted", round(time.process_time() - t0, 1)))
     best = read_best_known()

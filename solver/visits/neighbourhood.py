@@ -33,9 +33,10 @@ log = logging.getLogger(__name__)
 STEP_DETERMINISTIC = 0.3
 FIRST_TUTORS, MIN_TUTORS, MAX_TUTORS, GROW = 12, 4, 24, 2
 # A step's work, in estimated seconds, from quantities that do not depend on the machine's load (fitted on
-# the 2-core machine's CPU time: 2.3 s per CP-SAT deterministic unit, 45 us to build a combo, 15 ms per step),
+# the 2-core machine's CPU time: 1.1-1.6 s per CP-SAT deterministic unit, 30-80 us to build a combo with the
+# one-home boundary rows, 15 ms per step),
 # so the stopping point, and so the plan, is the same for the same input and seed.
-SECONDS_PER_DETERMINISTIC, SECONDS_PER_COMBO, SECONDS_PER_STEP = 1.5, 45e-6, 0.015
+SECONDS_PER_DETERMINISTIC, SECONDS_PER_COMBO, SECONDS_PER_STEP = 1.5, 30e-6, 0.015
 # Passes over the open needs that may end without a gain before the search stops (regions that follow links
 # break ties at random, so a new pass tries other chains).
 STALE_PASSES = 3

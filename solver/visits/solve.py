@@ -37,8 +37,9 @@ MAX_EDGE_COMBOS_ONE_MODEL = 30_000
 # deterministic limit, not the wall clock, decides where the search stops).
 DETERMINISTIC_PER_SECOND = 0.75
 # Share of the remaining seconds given to the neighbourhood search, whose work is estimated from
-# deterministic quantities (see neighbourhood.py); the rest is margin for a loaded machine.
-NEIGHBOURHOOD_SHARE = 0.8
+# deterministic quantities (see neighbourhood.py); the rest is margin for a loaded machine (the wall clock still
+# ends the search at the deadline: a step is not started when the last one would not fit).
+NEIGHBOURHOOD_SHARE = 0.95
 # Candidate tutors kept per need when the problem is large (all are kept below the threshold).
 FULL_CANDIDATES_UP_TO = 400
 TUTORS_PER_NEED = 20
