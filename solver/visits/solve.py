@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 # one neighbourhood at a time.
 MAX_COMBOS_ONE_MODEL = 20_000
 MAX_EDGE_COMBOS_ONE_MODEL = 30_000
+# Building and presolving one whole model costs about this per combo (demo programme: 1.2 s for 24,877 edge
+# combos) and cannot be cut short; a whole model is only searched when that is at most a quarter of the time
+# left, otherwise (a short limit, a slow start) the neighbourhoods, which stop at the deadline, take over.
+WHOLE_MODEL_SETUP_PER_COMBO, WHOLE_MODEL_SETUP_SHARE = 50e-6, 0.25
 # CP-SAT deterministic time units per wall-clock second of budget (measured on the 2-core machine: 0.73-1.0 for
 # one worker on whole models of 7,000-25,000 combos; at the low end, so that on a quiet machine the
 # deterministic limit, not the wall clock, decides where the search stops).
@@ -144,8 +148,9 @@ def solve_visits(
         return _solution(problem, cands, chosen, status, best, max(bound, best), wanted, started)
     remaining = deadline - time.perf_counter()
     exact = len(cands.combos) <= MAX_COMBOS_ONE_MODEL
-    if exact or int(cands.edge_starts.sum()) <= MAX_EDGE_COMBOS_ONE_MODEL:
-        ids = np.arange(len(cands.combos)) if exact else np.nonzero(cands.edge_starts | chosen | pinned | current)[0]
+    ids = np.arange(len(cands.combos)) if exact else np.nonzero(cands.edge_starts | chosen | pinned | current)[0]
+    whole = exact or len(ids) <= MAX_EDGE_COMBOS_ONE_MODEL
+    if whole and len(ids) * WHOLE_MODEL_SETUP_PER_COMBO <= WHOLE_MODEL_SETUP_SHARE * remaining:
         exact_bound = exact and not cands.truncated
 
         def bound_of(cp_bound: float) -> int:
