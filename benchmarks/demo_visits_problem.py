@@ -2,8 +2,8 @@
 
     python benchmarks/demo_visits_problem.py [--today 2026-11-30] [-o demo-visits-problem.json]
 
-It loads the demo into a fresh SQLite database and builds the problem exactly as a solve started from the
-plan page does: children and tutors active on today, the published plan's visits as current visits and its
+It loads the demo into a fresh SQLite database as `flask init-demo` does (with the year's plans published as
+of 1 April) and builds the problem exactly as a solve started from the plan page does: children and tutors active on today, the published plan's visits as current visits and its
 pins, the published study-room sessions from today on as busy time. The file is the input of
 visits_quality.py and of `python -m solver visits`.
 """
@@ -28,7 +28,7 @@ from solver.visits.codec import problem_to_dict  # noqa: E402
 
 def demo_visits_problem(today: date) -> dict:
     """The demo's home-visit problem on today, from its published plan, as a JSON-ready dict."""
-    with fresh_demo() as (factory, programme_id), factory() as session:
+    with fresh_demo(history=True) as (factory, programme_id), factory() as session:
         base = plan_with_status(session, programme_id, PlanKind.VISITS, PlanStatus.PUBLISHED)
         return problem_to_dict(build_visits_problem(session, programme_id, base.id if base else None, today))
 

@@ -12,11 +12,15 @@ from sqlalchemy.orm import sessionmaker
 from matching.db import make_engine, make_session_factory, upgrade
 from matching.services.programme import current_programme
 from seed_data.demo import load_demo
+from seed_data.demo_history import load_demo_history
 
 
 @contextmanager
-def fresh_demo() -> Iterator[tuple[sessionmaker, int]]:
-    """Load the demo into a new database in a temporary folder; yield its session factory and programme id."""
+def fresh_demo(history: bool = False) -> Iterator[tuple[sessionmaker, int]]:
+    """Load the demo into a new database in a temporary folder; yield its session factory and programme id.
+
+    With history, also what the demo site holds (`flask init-demo`): the year's plans solved and published as of
+    1 April and the attendance marked up to the demo's day."""
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{os.path.join(folder, 'demo.sqlite3')}"
         upgrade(url)
@@ -24,6 +28,8 @@ def fresh_demo() -> Iterator[tuple[sessionmaker, int]]:
         factory = make_session_factory(engine)
         with factory() as session:
             load_demo(session)
+            if history:
+                load_demo_history(session)
             programme_id = current_programme(session).id
         try:
             yield factory, programme_id

@@ -168,9 +168,14 @@ def solve_visits(
                     status = "optimal"
         elif cp_status == "INFEASIBLE" and exact:
             status, chosen, best = "infeasible", np.zeros_like(chosen), 0
+        # The edge model can be solved before the limit; the neighbourhoods then try the middle starts.
+        searched = exact or cp_status == "INFEASIBLE"
     else:
+        searched = False
+    if not searched:
         frozen = np.zeros(len(cands.needs), dtype=bool)
         frozen[cands.arrays.need[pinned]] = True
+        remaining = deadline - time.perf_counter()
         chosen = improve(cands, chosen, frozen, current, remaining * NEIGHBOURHOOD_SHARE, deadline, seed,
                          lambda plan: plan_score(cands, plan, current), report, follow_links=not cands.truncated)
         best = plan_score(cands, chosen, current)
