@@ -26,9 +26,13 @@ from seed_data.fresh_demo import fresh_demo  # noqa: E402
 from solver.visits.codec import problem_to_dict  # noqa: E402
 
 
-def demo_visits_problem(today: date) -> dict:
-    """The demo's home-visit problem on today, from its published plan, as a JSON-ready dict."""
-    with fresh_demo(history=True) as (factory, programme_id), factory() as session:
+def demo_visits_problem(today: date, history: bool = True) -> dict:
+    """The demo's home-visit problem on today, from its published plan, as a JSON-ready dict.
+
+    The history (the year's plans solved and published as of 1 April, as on the demo site) comes from a solve
+    with a time limit, so its current visits can differ from one load to the next; without it the problem
+    depends on the seed data alone."""
+    with fresh_demo(history=history) as (factory, programme_id), factory() as session:
         base = plan_with_status(session, programme_id, PlanKind.VISITS, PlanStatus.PUBLISHED)
         return problem_to_dict(build_visits_problem(session, programme_id, base.id if base else None, today))
 
@@ -38,8 +42,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--today", default="2026-11-30", type=date.fromisoformat)
     parser.add_argument("-o", "--output", default="demo-visits-problem.json")
+    parser.add_argument("--without-history", action="store_true", help="the seed data only, no published plans")
     args = parser.parse_args()
-    doc = demo_visits_problem(args.today)
+    doc = demo_visits_problem(args.today, history=not args.without_history)
     with open(args.output, "w", encoding="utf-8") as out:
         json.dump(doc, out, ensure_ascii=False)
     wanted = sum(n["visits_per_week"] for c in doc["children"] for n in c["needs"])
