@@ -4,6 +4,7 @@ problem of a file with three bad rows and nothing written; and places a home by 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from matching.db import make_engine, make_session_factory, upgrade
@@ -59,7 +60,7 @@ def test_coordinator_sees_three_problems_then_imports_a_pair_of_siblings(page, e
         page.set_input_files("input[type=file]", str(bad))
         page.get_by_role("button", name="取り込む").click()
         rows = page.locator("#import-problems tbody tr")
-        assert rows.count() == 3
+        expect(rows).to_have_count(3)  # waits for the answer to the upload; count() would read the old page
         assert [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)] == ["2", "3", "4"]
         assert "何も登録していません" in page.locator(".problems").inner_text()
         assert _counts(empty_programme) == (0, 0)
@@ -85,4 +86,4 @@ def test_clicking_the_map_fills_the_coordinates(page, empty_programme):
         page.locator("[data-location-map]").click(position={"x": 120, "y": 100})
         lat, lon = float(page.locator("#lat").input_value()), float(page.locator("#lon").input_value())
         assert 35 < lat < 36.5 and 139 < lon < 140.5
-        assert page.locator(".leaflet-marker-icon").count() == 1
+        expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
