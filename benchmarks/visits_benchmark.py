@@ -52,8 +52,7 @@ def run_size(name: str, seed: int) -> None:
     bound_s = time.perf_counter() - t2
     greedy_points = sum(cands.needs[c.need].points for c in greedy.chosen)
     wanted = solution.visits_wanted
-    points = {ch.id: problem.visit_points(ch) for ch in problem.children}
-    covered_points = sum(points[v.child_id] for v in solution.visits)
+    covered_points = problem.coverage_points(solution.visits)
     print(f"\n== {name}: {n_children} children, {n_tutors} tutors, seed {seed}, time limit {limit:g}s ==")
     print(f"solver    time {solve_s:6.2f}s (cpu {solve_cpu:.2f}s, load {os.getloadavg()[0]:.1f})  status {solution.status:9s} visits {len(solution.visits)}/{wanted} ({solution.coverage:.2%})  objective {solution.objective}  bound {solution.best_bound}  gap {(solution.best_bound - solution.objective) / max(1, solution.best_bound):.3%}  violations {len(violations)}")
     print(f"          coverage points {covered_points} = {covered_points / bound:.2%} of the flow bound")
@@ -80,7 +79,6 @@ def resolve(problem, solution, seed: int) -> None:
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     ch = again.changes
     moved_stayed = {m.before.child_id for m in ch.moved if m.before.tutor_id != leaving} | {v.child_id for v in ch.dropped if v.tutor_id != leaving}
-    points = {ch.id: after.visit_points(ch) for ch in after.children}
     cands = build_candidates(after, None if len(after.children) <= FULL_CANDIDATES_UP_TO else TUTORS_PER_NEED)
     keep_all = sum(cands.needs[c.need].points for c in greedy_plan(cands).chosen)
     print(
@@ -88,7 +86,7 @@ def resolve(problem, solution, seed: int) -> None:
         f"  children moved whose tutor stayed {len(moved_stayed)}  violations {len(check_visits(after, again))}"
     )
     # A move is allowed only when it covers strictly more: compare with keeping every still-valid visit.
-    print(f"          coverage points {sum(points[v.child_id] for v in again.visits)} against {keep_all} keeping every still-valid visit (greedy for the rest)")
+    print(f"          coverage points {after.coverage_points(again.visits)} against {keep_all} keeping every still-valid visit (greedy for the rest)")
 
 
 def main() -> int:

@@ -44,9 +44,7 @@ def timed(fn, *args):
 
 def best_points(problem, seconds: float) -> int:
     """Coverage points of the plan solve_visits finds in this many seconds."""
-    solution = solve_visits(problem, time_limit_s=seconds, seed=1)
-    points = {ch.id: problem.visit_points(ch) for ch in problem.children}
-    return sum(points[v.child_id] for v in solution.visits)
+    return problem.coverage_points(solve_visits(problem, time_limit_s=seconds, seed=1).visits)
 
 
 def instances(args):

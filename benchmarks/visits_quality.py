@@ -80,12 +80,6 @@ def load_instances(today: date, names: list[str] | None, demo_file: str | None) 
     return out
 
 
-def coverage_points(problem: VisitsProblem, solution: VisitsSolution) -> int:
-    """Level 1 of the objective: the coverage points of the visits planned."""
-    points = {c.id: problem.visit_points(c) for c in problem.children}
-    return sum(points[v.child_id] for v in solution.visits)
-
-
 def timed_solve(problem: VisitsProblem, limit: float, seed: int = 0) -> tuple[VisitsSolution, float, float]:
     """The solver's plan with its wall and CPU seconds; every plan is checked."""
     t0, c0 = time.perf_counter(), time.process_time()
@@ -134,7 +128,7 @@ def reference(name: str, problem: VisitsProblem, limit: float, factor: float, se
     found, best_plan = [], None
     for seed in seeds:  # the neighbourhood search may stop early on a pass without gain: try other ties
         solution, wall, cpu = timed_solve(problem, seconds, seed)
-        points = coverage_points(problem, solution)
+        points = problem.coverage_points(solution.visits)
         if not found or points > max(found)[0]:
             best_plan = solution
         found.append((points, f"solve_visits, {seconds:g} s, seed {seed}", round(cpu, 1)))
@@ -153,7 +147,7 @@ def reference(name: str, problem: VisitsProblem, limit: float, factor: float, se
 def quality(name: str, problem: VisitsProblem, limit: float) -> float | None:
     """Solve one instance at the limit and print its line; returns its share of the best known."""
     solution, wall, cpu = timed_solve(problem, limit)
-    points, greedy = coverage_points(problem, solution), greedy_points(problem)
+    points, greedy = problem.coverage_points(solution.visits), greedy_points(problem)
     known = read_best_known().get(name, {}).get("points")
     share = points / known if known else None
     wanted = solution.visits_wanted
@@ -168,7 +162,7 @@ def large(limit: float) -> None:
     """The 10,000-child instance: the solver at the limit against the greedy matcher."""
     problem = generate_visits_problem(10_000, 3000, 1)
     solution, wall, cpu = timed_solve(problem, limit)
-    points, greedy = coverage_points(problem, solution), greedy_points(problem)
+    points, greedy = problem.coverage_points(solution.visits), greedy_points(problem)
     print(f"10000 children: visits {len(solution.visits)}/{solution.visits_wanted} points {points:,d}  greedy {greedy:,d}  "
           f"gain {points / greedy - 1:+.2%}  wall {wall:.2f}s cpu {cpu:.2f}s (limit {limit:g} s)", flush=True)
 

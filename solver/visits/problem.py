@@ -127,3 +127,8 @@ class VisitsProblem:
         w = self.weights
         weeks = min(child.days_waiting // 7, w.waiting_cap_weeks)
         return w.visit + w.priority * child.priority + w.waiting_per_week * weeks
+
+    def coverage_points(self, visits) -> int:
+        """Level 1 of the objective for these planned visits (anything with a child_id): their coverage points."""
+        points = {c.id: self.visit_points(c) for c in self.children}
+        return sum(points[v.child_id] for v in visits)

@@ -138,9 +138,9 @@ def solve_visits(
     log.debug("evening bound: %s, %.2f s, cpu %.2f s", evening, time.perf_counter() - started, time.process_time())
     status = "feasible"
 
-    def report(plan: np.ndarray, value: int, final_bound: int | None = None) -> bool:
-        if on_progress is not None:
-            on_progress(Progress(int(plan.sum()) / wanted if wanted else 1.0, value, final_bound or bound,
+    def report(plan: np.ndarray, value: int) -> bool:
+        if on_progress is not None:  # reads bound as it stands when called: the last report gets the final one
+            on_progress(Progress(int(plan.sum()) / wanted if wanted else 1.0, value, bound,
                                  time.perf_counter() - started, int(plan.sum()), wanted))
         return bool(should_stop and should_stop())
 
@@ -180,7 +180,7 @@ def solve_visits(
                          lambda plan: plan_score(cands, plan, current), report, follow_links=not cands.truncated)
         best = plan_score(cands, chosen, current)
     bound = max(bound, best)
-    report(chosen, best, bound)  # the final figures, so that a progress display ends on what the plan says
+    report(chosen, best)  # the final figures, so that a progress display ends on what the plan says
     return _solution(problem, cands, chosen, status, best, bound, wanted, started)
 
 
